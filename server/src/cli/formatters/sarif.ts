@@ -1,0 +1,82 @@
+import { RULES } from '../../core/rules';
+import { docsUrl } from '../../core/rules/rule';
+import type { Range, Severity } from '../../core/types';
+import type { Formatter } from './types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function artifactUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** SARIF regions are 1-based; an empty range still covers one column so viewers can show it. */
+function region(range: Range) {
+  const sameSpot = range.start.line === range.end.line && range.start.character === range.end.character;
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1 + (sameSpot ? 1 : 0),
+  };
+}
+
+/** SARIF 2.1.0, as GitHub code scanning accepts it: rules with helpUri, relative artifact URIs. */
+export const formatSarif: Formatter = (reports, { version }) => {
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
+  const results = reports.flatMap((report) =>
+    report.findings.map((finding) => ({
+      ruleId: finding.rule,
+      ruleIndex: ruleIndex.get(finding.rule) ?? 0,
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(report.file), uriBaseId: '%SRCROOT%' },
+            region: region(finding.range),
+          },
+        },
+      ],
+      ...(finding.related.length > 0
+        ? {
+            relatedLocations: finding.related.map((related, id) => ({
+              id,
+              message: { text: related.message },
+              physicalLocation: { artifactLocation: { uri: artifactUri(related.file), uriBaseId: '%SRCROOT%' }, region: region(related.range) },
+            })),
+          }
+        : {}),
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'charter-lint',
+            fullName: 'Org Charter Lint',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/org-charter-lint/org-charter-lint',
+            rules: RULES.map((rule) => ({
+              id: rule.meta.id,
+              name: rule.meta.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+              shortDescription: { text: rule.meta.description },
+              fullDescription: { text: rule.meta.description },
+              helpUri: docsUrl(rule.meta.id),
+              help: { text: `${rule.meta.description} See ${docsUrl(rule.meta.id)}` },
+              defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
+              properties: { tags: ['org-charter'] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder charter-lint ran in.' } } },
+        artifacts: reports.map((report) => ({ location: { uri: artifactUri(report.file), uriBaseId: '%SRCROOT%' } })),
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+};

@@ -1,0 +1,14 @@
+import type { Finding } from '../../core/types';
+
+/** One linted file as the formatters see it: path relative to cwd, with `/` separators. */
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+}
+
+export interface FormatOptions {
+  color: boolean;
+  version: string;
+}
+
+export type Formatter = (reports: FileReport[], options: FormatOptions) => string;

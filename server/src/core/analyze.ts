@@ -1,0 +1,214 @@
+import { applyEdits } from './fixes';
+import { Facts } from './facts';
+import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
+import { Organization } from './organization';
+import { parseCharter, toPlainData, type CharterFile } from './parse';
+import { RULES } from './rules';
+import { docsUrl, type ModelIssue, type ReportInput, type RuleContext } from './rules/rule';
+import { validateAgainstSchema, type SchemaProblem } from './schema';
+import { isSuppressed, readSuppressions } from './suppress';
+import type { Finding, Fix, SeveritySetting, SourceFile } from './types';
+
+/** A model chosen for an organization; `key` identifies it (`builtin:<id>` or an absolute path). */
+export interface ChosenModel {
+  key: string;
+  model: RoleModel;
+}
+
+export type ModelResolution = ({ ok: true } & ChosenModel) | { ok: false; error: string };
+
+/** Resolves a charter's `model:` reference, relative to the charter that names it. */
+export type ModelResolver = (reference: string, fromFile: string) => ModelResolution;
+
+export interface AnalyzeInput {
+  /** All charter files of one organization. */
+  files: SourceFile[];
+  /** Rule severities from the config; absent rules keep their default. */
+  rules?: ReadonlyMap<string, SeveritySetting> | Record<string, SeveritySetting>;
+  /** The organization's model when `--model` or the config fixes it. */
+  model?: ChosenModel;
+  /** Loads models named in charters. Without it only built-in ids resolve. */
+  resolveModel?: ModelResolver;
+}
+
+export interface AnalysisResult {
+  /** Findings by file path (every input file has an entry), each list in position order. */
+  findings: Map<string, Finding[]>;
+  files: CharterFile[];
+  org: Organization;
+  model?: RoleModel;
+}
+
+export const builtinResolver: ModelResolver = (reference) => {
+  if (isModelPath(reference)) return { ok: false, error: `model file "${reference}" cannot be read here` };
+  const result = loadBuiltinModel(reference);
+  return result.ok ? { ok: true, key: `builtin:${reference}`, model: result.model } : result;
+};
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** SPEC "Model": --model, else config, else the charters' model:, else sales-leadership. */
+function chooseModel(files: CharterFile[], input: AnalyzeInput): { model?: ChosenModel; issues: ModelIssue[] } {
+  const resolve = input.resolveModel ?? builtinResolver;
+  const issues: ModelIssue[] = [];
+  let chosen: ChosenModel | undefined = input.model;
+  let decided = !!chosen;
+  let firstReference: string | undefined;
+  for (const file of files) {
+    if (!file.model || file.syntaxErrors.length > 0) continue;
+    const reference = file.model.value;
+    const resolution = resolve(reference, file.path);
+    if (!resolution.ok) {
+      issues.push({ file, span: file.model, message: `Model "${reference}" cannot be used: ${resolution.error}.` });
+      if (!decided) {
+        decided = true;
+        firstReference = reference;
+      }
+      continue;
+    }
+    if (!decided) {
+      decided = true;
+      chosen = { key: resolution.key, model: resolution.model };
+      firstReference = reference;
+      continue;
+    }
+    if (!chosen) {
+      issues.push({ file, span: file.model, message: `Model "${reference}" differs from "${firstReference}", the organization's model (which failed to load).` });
+    } else if (resolution.key !== chosen.key) {
+      const name = firstReference ?? chosen.model.id;
+      issues.push({ file, span: file.model, message: `Model "${reference}" differs from the organization's model "${name}"; one organization uses one model.` });
+    }
+  }
+  if (!decided) {
+    const builtin = loadBuiltinModel(DEFAULT_MODEL_ID);
+    if (builtin.ok) chosen = { key: `builtin:${DEFAULT_MODEL_ID}`, model: builtin.model };
+  }
+  return { model: chosen, issues };
+}
+
+function severityFor(rules: AnalyzeInput['rules'], id: string): SeveritySetting | undefined {
+  if (!rules) return undefined;
+  if (rules instanceof Map) return rules.get(id);
+  return (rules as Record<string, SeveritySetting>)[id];
+}
+
+/** Parses and lints one organization. The CLI, the language server and the tests all call this. */
+export function analyze(input: AnalyzeInput): AnalysisResult {
+  const files = [...input.files]
+    .sort((a, b) => comparePaths(a.path, b.path))
+    .map((source) => parseCharter(source.path, source.text));
+  const { model: chosen, issues } = chooseModel(files, input);
+  const model = chosen?.model;
+  const org = new Organization(files, model);
+  const facts = new Facts(org);
+  const parsedFiles = files.filter((file) => file.syntaxErrors.length === 0);
+  const schemaProblems = new Map<CharterFile, SchemaProblem[]>();
+  for (const file of parsedFiles) {
+    const { data, error } = toPlainData(file.doc);
+    if (error) {
+      file.syntaxErrors.push({ message: error, code: 'ALIAS_LIMIT', start: 0, end: 0 });
+      continue;
+    }
+    schemaProblems.set(file, validateAgainstSchema('charter', file.doc, data ?? null));
+  }
+  const findings = new Map<string, Finding[]>(files.map((file) => [file.path, []]));
+  const stillParsed = parsedFiles.filter((file) => file.syntaxErrors.length === 0);
+  for (const rule of RULES) {
+    const setting = severityFor(input.rules, rule.meta.id) ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    if (rule.meta.needsModel && !model) continue;
+    const context: RuleContext = {
+      org,
+      model,
+      facts,
+      parsedFiles: stillParsed,
+      schemaProblems,
+      modelIssues: issues,
+      report(report: ReportInput) {
+        const list = findings.get(report.file.path);
+        if (!list) return;
+        const start = Math.max(0, Math.min(report.span.start, report.file.text.length));
+        const end = Math.max(start, Math.min(report.span.end, report.file.text.length));
+        list.push({
+          rule: rule.meta.id,
+          severity: setting,
+          message: report.message,
+          file: report.file.path,
+          range: report.file.lines.range(start, end),
+          offsets: { start, end },
+          related: (report.related ?? []).map((related) => ({
+            file: related.file.path,
+            range: related.file.lines.range(related.span.start, related.span.end),
+            message: related.message,
+          })),
+          fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),
+          docsUrl: docsUrl(rule.meta.id),
+        });
+      },
+    };
+    rule.check(context);
+  }
+  for (const file of files) {
+    const list = findings.get(file.path) ?? [];
+    const suppressions = readSuppressions(file.lines);
+    const kept = list.filter((finding) => !isSuppressed(suppressions, finding.rule, finding.range.start.line));
+    kept.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.range.end.line - b.range.end.line ||
+        a.range.end.character - b.range.end.character ||
+        comparePaths(a.rule, b.rule) ||
+        comparePaths(a.message, b.message),
+    );
+    findings.set(file.path, kept);
+  }
+  return { findings, files, org, model };
+}
+
+/** The safe fixes of some findings that can be applied together (first wins on overlap). */
+export function safeEdits(findings: readonly Finding[]): { start: number; end: number; newText: string }[] {
+  const chosen: { start: number; end: number; newText: string }[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((f) => f.safe);
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end || (e.start === c.start && e.end === c.end)));
+    if (!overlaps) chosen.push(...fix.edits);
+  }
+  return chosen;
+}
+
+export interface FixAllResult {
+  /** New texts of the files that changed, by path. */
+  changed: Map<string, string>;
+  /** The analysis of the fixed texts. */
+  result: AnalysisResult;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Applies every safe fix, re-analysing between passes until nothing is left (as ESLint does). */
+export function fixAll(input: AnalyzeInput, onlyFiles?: ReadonlySet<string>): FixAllResult {
+  const texts = new Map(input.files.map((file) => [file.path, file.text]));
+  const changed = new Map<string, string>();
+  let result = analyze(input);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    let any = false;
+    for (const [path, findings] of result.findings) {
+      if (onlyFiles && !onlyFiles.has(path)) continue;
+      const edits = safeEdits(findings);
+      if (edits.length === 0) continue;
+      const before = texts.get(path) ?? '';
+      const after = applyEdits(before, edits);
+      if (after === before) continue;
+      texts.set(path, after);
+      changed.set(path, after);
+      any = true;
+    }
+    if (!any) break;
+    result = analyze({ ...input, files: input.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })) });
+  }
+  return { changed, result };
+}

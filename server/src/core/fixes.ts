@@ -1,0 +1,232 @@
+import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { CharterFile, ResponsibilityEntry, RoleDecl, Span } from './parse';
+import type { TextEdit } from './types';
+
+/**
+ * Text edits that keep comments, indentation and quoting: every fix touches only the bytes it
+ * must, computed from the YAML AST's offsets. Nothing is re-serialised wholesale.
+ */
+
+export function edit(file: CharterFile, start: number, end: number, newText: string): TextEdit {
+  return { start, end, newText, range: file.lines.range(start, end) };
+}
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) continue; // overlapping edit: skip rather than corrupt
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}
+
+/** Writes a value in the quoting style of the scalar it replaces. */
+function styled(file: CharterFile, span: Span, value: string): string {
+  const first = file.text[span.start];
+  if (first === '"') return JSON.stringify(value);
+  if (first === "'") return `'${value.replace(/'/g, "''")}'`;
+  return /^[A-Za-z0-9][A-Za-z0-9 _.&-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+export function replaceScalar(file: CharterFile, span: Span, value: string): TextEdit {
+  return edit(file, span.start, span.end, styled(file, span, value));
+}
+
+export function replaceSpan(file: CharterFile, span: Span, text: string): TextEdit {
+  return edit(file, span.start, span.end, text);
+}
+
+function lineOf(file: CharterFile, offset: number): number {
+  return file.lines.positionAt(offset).line;
+}
+
+function indentOf(lineText: string): string {
+  return /^[ \t]*/.exec(lineText)?.[0] ?? '';
+}
+
+/** The comment part of a line (from an unquoted `#` preceded by a space or at its start). */
+export function commentOf(lineText: string): string | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < lineText.length; i++) {
+    const ch = lineText[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      if (i === 0 || /[\s\[{,:-]/.test(lineText[i - 1])) quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(lineText[i - 1]))) {
+      return lineText.slice(i);
+    }
+  }
+  return undefined;
+}
+
+export function spanHasComment(file: CharterFile, start: number, end: number): boolean {
+  const firstLine = lineOf(file, start);
+  const lastLine = lineOf(file, end);
+  for (let line = firstLine; line <= lastLine; line++) {
+    const text = file.lines.lineText(line);
+    const comment = commentOf(text);
+    if (comment === undefined) continue;
+    const commentStart = file.lines.lineStartOffset(line) + text.length - comment.length;
+    if (commentStart >= start && commentStart <= end + comment.length) return true;
+    if (line > firstLine && line < lastLine) return true;
+  }
+  return false;
+}
+
+function itemEnd(node: Node): number {
+  const range = node.range;
+  if (!range) return 0;
+  return Math.max(range[0], range[1]);
+}
+
+/**
+ * Removes one item of a sequence. Block items lose their whole lines; a comment on those lines is
+ * kept on a line of its own so no comment is ever dropped.
+ */
+export function removeSeqItem(file: CharterFile, seq: YAMLSeq, index: number): TextEdit[] {
+  const item = seq.items[index] as Node | undefined;
+  if (!item || !item.range) return [];
+  if (seq.flow) {
+    const start = item.range[0];
+    const end = itemEnd(item);
+    if (seq.items.length === 1) return [edit(file, start, end, '')];
+    if (index > 0) {
+      const previousEnd = itemEnd(seq.items[index - 1] as Node);
+      return [edit(file, previousEnd, end, '')];
+    }
+    const next = seq.items[1] as Node;
+    return [edit(file, start, next.range ? next.range[0] : end, '')];
+  }
+  const firstLine = lineOf(file, item.range[0]);
+  const lastLine = lineOf(file, Math.max(item.range[0], itemEnd(item) - 1));
+  const start = file.lines.lineStartOffset(firstLine);
+  const end = lastLine + 1 < file.lines.lineCount ? file.lines.lineStartOffset(lastLine + 1) : file.text.length;
+  const indent = indentOf(file.lines.lineText(firstLine));
+  const kept: string[] = [];
+  for (let line = firstLine; line <= lastLine; line++) {
+    const comment = commentOf(file.lines.lineText(line));
+    if (comment !== undefined) kept.push(`${indent}${comment}${file.lines.eol}`);
+  }
+  let removalStart = start;
+  let replacement = kept.join('');
+  if (end === file.text.length && !file.text.endsWith('\n') && start > 0) {
+    // Last line without a trailing newline: also drop the line break before it.
+    removalStart = start - file.lines.eol.length;
+    replacement = kept.length > 0 ? file.lines.eol + kept.map((k) => k.slice(0, -file.lines.eol.length)).join(file.lines.eol) : '';
+  }
+  return [edit(file, removalStart, end, replacement)];
+}
+
+/** Appends an item to a role's responsibilities, creating the list if needed. */
+export function appendResponsibility(file: CharterFile, role: RoleDecl, id: string): TextEdit[] {
+  const seq = role.responsibilitiesNode;
+  const eol = file.lines.eol;
+  if (seq && seq.range) {
+    if (seq.flow) {
+      const close = file.text.lastIndexOf(']', seq.range[1]);
+      if (close < 0) return [];
+      return [edit(file, close, close, seq.items.length > 0 ? `, ${id}` : id)];
+    }
+    const last = seq.items[seq.items.length - 1] as Node | undefined;
+    if (!last || !last.range) return [];
+    const lastLine = lineOf(file, Math.max(last.range[0], itemEnd(last) - 1));
+    const dashLine = file.lines.lineText(lineOf(file, last.range[0]));
+    const insertAt = file.lines.lineEndOffset(lastLine);
+    return [edit(file, insertAt, insertAt, `${eol}${indentOf(dashLine)}- ${id}`)];
+  }
+  if (role.node.flow) return [];
+  const firstKey = role.node.items[0]?.key as Node | undefined;
+  if (!firstKey?.range) return [];
+  const keyColumn = file.lines.positionAt(firstKey.range[0]).character;
+  const indent = ' '.repeat(keyColumn);
+  if (role.responsibilitiesKey) {
+    // `responsibilities:` with an empty value: the list starts on the next line (after any comment).
+    const pair = role.node.items.find((p) => (p.key as Node | null)?.range?.[0] === role.responsibilitiesKey?.start);
+    const value = pair?.value as Node | null | undefined;
+    if (value && !(isScalarNull(value))) return [];
+    const lineEnd = file.lines.lineEndOffset(lineOf(file, role.responsibilitiesKey.start));
+    return [edit(file, lineEnd, lineEnd, `${eol}${indent}  - ${id}`)];
+  }
+  const lastLine = lineOf(file, Math.max(role.node.range ? role.node.range[0] : 0, itemEnd(role.node) - 1));
+  const insertAt = file.lines.lineEndOffset(lastLine);
+  return [edit(file, insertAt, insertAt, `${eol}${indent}responsibilities:${eol}${indent}  - ${id}`)];
+}
+
+/** Replaces a free-text entry by `{id, note}`, keeping the original text (and its quoting) as the note. */
+export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEntry, seq: YAMLSeq, id: string): TextEdit[] {
+  if (entry.isMapping) return [replaceScalar(file, entry, id)];
+  let original = file.text.slice(entry.start, entry.end);
+  if (original.includes('\n') || original.includes('\r')) original = JSON.stringify(entry.text);
+  if (seq.flow) return [edit(file, entry.start, entry.end, `{id: ${id}, note: ${original}}`)];
+  const column = file.lines.positionAt(entry.start).character;
+  return [edit(file, entry.start, entry.end, `id: ${id}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
+}
+
+/** Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span. */
+export function removePair(file: CharterFile, map: YAMLMap, pair: Pair<Node, Node | null>): TextEdit[] | undefined {
+  const key = pair.key;
+  if (!key?.range) return undefined;
+  const value = pair.value;
+  const end = value?.range ? itemEnd(value) : itemEnd(key);
+  if (spanHasComment(file, key.range[0], end)) return undefined;
+  const index = map.items.indexOf(pair as Pair);
+  if (map.flow) {
+    if (map.items.length === 1) return [edit(file, key.range[0], end, '')];
+    if (index > 0) {
+      const previous = map.items[index - 1];
+      const previousEnd = previous.value && isNodeWithRange(previous.value) ? itemEnd(previous.value) : itemEnd(previous.key as Node);
+      return [edit(file, previousEnd, end, '')];
+    }
+    const next = map.items[1].key as Node;
+    return [edit(file, key.range[0], next.range ? next.range[0] : end, '')];
+  }
+  const firstLine = lineOf(file, key.range[0]);
+  const lastLine = lineOf(file, Math.max(key.range[0], end - 1));
+  const lineText = file.lines.lineText(firstLine);
+  const before = lineText.slice(0, file.lines.positionAt(key.range[0]).character);
+  if (before.trim() !== '') {
+    // The key shares its line with a `- ` indicator: remove up to the next key, keeping the indicator.
+    if (index + 1 >= map.items.length) return undefined;
+    const next = map.items[index + 1].key as Node;
+    if (!next?.range) return undefined;
+    return [edit(file, key.range[0], next.range[0], '')];
+  }
+  const start = file.lines.lineStartOffset(firstLine);
+  const stop = lastLine + 1 < file.lines.lineCount ? file.lines.lineStartOffset(lastLine + 1) : file.text.length;
+  if (map.items.length === 1) return undefined; // an empty mapping would change the node's type
+  return [edit(file, start, stop, '')];
+}
+
+function isNodeWithRange(node: unknown): node is Node {
+  return !!node && typeof node === 'object' && 'range' in node && Array.isArray((node as Node).range);
+}
+
+/** "Disable for this line": adds to or inserts a `# charter-lint-disable-next-line` comment above. */
+export function disableNextLine(file: CharterFile, offset: number, rule: string): TextEdit[] {
+  const line = lineOf(file, offset);
+  const eol = file.lines.eol;
+  if (line > 0) {
+    const previous = file.lines.lineText(line - 1);
+    const match = /^(\s*#\s*charter-lint-disable-next-line)(\s+(.*?))?\s*$/.exec(previous);
+    if (match) {
+      if (!match[3]) return []; // already disables every rule
+      const lineEnd = file.lines.lineEndOffset(line - 1);
+      const trailing = previous.length - previous.trimEnd().length;
+      return [edit(file, lineEnd - trailing, lineEnd - trailing, `, ${rule}`)];
+    }
+  }
+  const lineText = file.lines.lineText(line);
+  const start = file.lines.lineStartOffset(line);
+  return [edit(file, start, start, `${indentOf(lineText)}# charter-lint-disable-next-line ${rule}${eol}`)];
+}
+
+function isScalarNull(node: Node): boolean {
+  return !isMap(node) && !isSeq(node) && (node as { value?: unknown }).value === null;
+}

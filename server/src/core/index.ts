@@ -1,0 +1,14 @@
+/** The analysis core: plain data in, findings and edits out. No LSP, no VS Code, no process state. */
+export { analyze, fixAll, safeEdits, builtinResolver } from './analyze';
+export type { AnalyzeInput, AnalysisResult, ChosenModel, ModelResolution, ModelResolver, FixAllResult } from './analyze';
+export { applyEdits } from './fixes';
+export { parseCharter } from './parse';
+export type { CharterFile, RoleDecl } from './parse';
+export { parseConfig, defaultConfig, CONFIG_FILE_NAME, DEFAULT_FILES } from './config';
+export type { CharterLintConfig } from './config';
+export { parseRoleModel, loadBuiltinModel, isModelPath, BUILTIN_MODELS, DEFAULT_MODEL_ID } from './model/model';
+export type { RoleModel, ResponsibilityDef, RoleTypeDef } from './model/model';
+export { matchResponsibility } from './match';
+export { RULES, RULES_BY_ID, docsUrl } from './rules';
+export { LineIndex } from './text';
+export * from './types';

@@ -1,0 +1,44 @@
+import type { Rule } from './rule';
+
+export const invalidReportingLine: Rule = {
+  meta: {
+    id: 'invalid-reporting-line',
+    defaultSeverity: 'warning',
+    description: 'The manager\u2019s role type is not one the model allows for this role type.',
+    fixable: 'none',
+    needsModel: true,
+  },
+  check({ org, model, parsedFiles, report }) {
+    if (!model) return;
+    for (const file of parsedFiles) {
+      for (const role of file.roles) {
+        const type = org.typeOf(role);
+        if (!type || type.reportsTo.length === 0) continue;
+        const allowed = type.reportsTo;
+        const allowedText = allowed.map((a) => (a === 'external' ? 'an external id' : model.roles.get(a)?.title ?? a)).join(' or ');
+        const target = role.reportsTo;
+        const manager = target ? org.rolesById.get(target.value)?.[0] : undefined;
+        if (manager) {
+          const managerType = org.typeOf(manager);
+          if (!managerType || allowed.includes(managerType.id)) continue;
+          report({
+            file,
+            span: target ?? role,
+            message: `A ${type.title} reports to ${allowedText}, but "${role.id?.value ?? '?'}" reports to "${manager.id?.value ?? '?'}", a ${managerType.title}.`,
+            related: [{ file: manager.file, span: manager.role ?? manager, message: `"${manager.id?.value ?? '?'}" is a ${managerType.title}` }],
+          });
+          continue;
+        }
+        if (target && !org.externals.has(target.value)) continue; // unknown-reference's finding
+        if (allowed.includes('external')) continue;
+        report({
+          file,
+          span: target ?? role.id ?? role,
+          message: target
+            ? `A ${type.title} reports to ${allowedText}, but "${role.id?.value ?? '?'}" reports to external "${target.value}".`
+            : `A ${type.title} reports to ${allowedText}, but "${role.id?.value ?? '?'}" has no reports_to (it reports outside the charter).`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { appendResponsibility } from '../fixes';
+import type { Rule } from './rule';
+
+export const missingResponsibility: Rule = {
+  meta: {
+    id: 'missing-responsibility',
+    defaultSeverity: 'warning',
+    description: 'A role lacks a responsibility its type requires.',
+    fixable: 'suggestion',
+    needsModel: true,
+  },
+  check({ org, model, parsedFiles, report }) {
+    if (!model) return;
+    for (const file of parsedFiles) {
+      for (const role of file.roles) {
+        const type = org.typeOf(role);
+        if (!type) continue;
+        const owned = org.ownedIds(role);
+        const span = role.responsibilitiesKey ?? role.id ?? role.role ?? role;
+        for (const required of type.requires) {
+          if (owned.has(required)) continue;
+          const title = model.responsibilities.get(required)?.title ?? required;
+          const edits = appendResponsibility(file, role, required);
+          report({
+            file,
+            span,
+            message: `Role "${role.id?.value ?? '?'}" (${type.title}) is missing required responsibility "${required}" (${title}).`,
+            fixes: edits.length > 0 ? [{ title: `Add "${required}"`, edits, safe: false, preferred: true }] : [],
+          });
+        }
+      }
+    }
+  },
+};

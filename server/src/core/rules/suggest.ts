@@ -1,0 +1,56 @@
+import type { CharterFile, Span } from '../parse';
+import { replaceScalar } from '../fixes';
+import type { Fix } from '../types';
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Close names for a miss: same name in another case first, then by edit distance. At most three. */
+export function didYouMean(name: string, candidates: Iterable<string>): string[] {
+  const lower = name.toLowerCase();
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of new Set(candidates)) {
+    if (candidate === name) continue;
+    const candidateLower = candidate.toLowerCase();
+    let distance: number;
+    if (candidateLower === lower) distance = 0;
+    else {
+      distance = levenshtein(lower, candidateLower);
+      const limit = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
+      if (distance > limit) {
+        const contains = lower.length >= 3 && (candidateLower.includes(lower) || lower.includes(candidateLower));
+        if (!contains) continue;
+        distance = limit + 1;
+      }
+    }
+    scored.push({ candidate, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+  return scored.slice(0, 3).map((s) => s.candidate);
+}
+
+export function suggestionText(suggestions: string[]): string {
+  return suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+}
+
+/** One "Change to X" fix per suggestion; the only one is preferred. */
+export function replacementFixes(file: CharterFile, span: Span, suggestions: string[]): Fix[] {
+  return suggestions.map((suggestion) => ({
+    title: `Change to "${suggestion}"`,
+    edits: [replaceScalar(file, span, suggestion)],
+    safe: false,
+    preferred: suggestions.length === 1,
+  }));
+}

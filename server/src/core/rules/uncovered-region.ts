@@ -1,0 +1,25 @@
+import type { Rule } from './rule';
+
+export const uncoveredRegion: Rule = {
+  meta: {
+    id: 'uncovered-region',
+    defaultSeverity: 'warning',
+    description: 'A declared leaf region that no regional role covers.',
+    fixable: 'none',
+    needsModel: true,
+  },
+  check({ org, parsedFiles, report }) {
+    const parsed = new Set(parsedFiles);
+    const covered = new Set<string>();
+    for (const role of org.roles) {
+      if (!org.participates(role)) continue;
+      for (const region of org.coveredRegions(role) ?? []) covered.add(region);
+    }
+    for (const info of org.regions.values()) {
+      if (info.children.size > 0 || info.decls.length === 0 || covered.has(info.name)) continue;
+      const { file, decl } = info.decls[0];
+      if (!parsed.has(file)) continue;
+      report({ file, span: decl, message: `Region "${info.name}" is not covered by any regional role.` });
+    }
+  },
+};

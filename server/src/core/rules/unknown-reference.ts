@@ -1,0 +1,29 @@
+import type { Rule } from './rule';
+import { didYouMean, replacementFixes, suggestionText } from './suggest';
+
+export const unknownReference: Rule = {
+  meta: {
+    id: 'unknown-reference',
+    defaultSeverity: 'error',
+    description: '`reports_to` names no role and no external id.',
+    fixable: 'suggestion',
+    needsModel: true,
+  },
+  check({ org, parsedFiles, report }) {
+    const known = [...org.rolesById.keys(), ...org.externals.keys()];
+    for (const file of parsedFiles) {
+      for (const role of file.roles) {
+        const target = role.reportsTo;
+        if (!target || !org.typeOf(role)) continue;
+        if (org.rolesById.has(target.value) || org.externals.has(target.value)) continue;
+        const suggestions = didYouMean(target.value, known);
+        report({
+          file,
+          span: target,
+          message: `reports_to "${target.value}" is neither a role id nor an external id.${suggestionText(suggestions)}`,
+          fixes: replacementFixes(file, target, suggestions),
+        });
+      }
+    }
+  },
+};

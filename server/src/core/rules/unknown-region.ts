@@ -1,0 +1,30 @@
+import type { Rule } from './rule';
+import { didYouMean, replacementFixes, suggestionText } from './suggest';
+
+export const unknownRegion: Rule = {
+  meta: {
+    id: 'unknown-region',
+    defaultSeverity: 'error',
+    description: 'A scope names a region that no charter declares.',
+    fixable: 'suggestion',
+    needsModel: false,
+  },
+  check({ org, parsedFiles, report }) {
+    const declared = [...org.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name);
+    for (const file of parsedFiles) {
+      for (const role of file.roles) {
+        if (role.scope?.kind !== 'regions') continue;
+        for (const region of role.scope.regions) {
+          if (org.isDeclaredRegion(region.value)) continue;
+          const suggestions = didYouMean(region.value, declared);
+          report({
+            file,
+            span: region,
+            message: `Region "${region.value}" is not declared under regions:.${suggestionText(suggestions)}`,
+            fixes: replacementFixes(file, region, suggestions),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { replaceScalar, replaceWithIdAndNote } from '../fixes';
+import type { Fix } from '../types';
+import type { Rule } from './rule';
+import { didYouMean, suggestionText } from './suggest';
+
+export const unknownResponsibility: Rule = {
+  meta: {
+    id: 'unknown-responsibility',
+    defaultSeverity: 'warning',
+    description: 'A responsibility is neither a model id nor free text that matches one.',
+    fixable: 'suggestion',
+    needsModel: true,
+  },
+  check({ org, model, parsedFiles, report }) {
+    if (!model) return;
+    for (const file of parsedFiles) {
+      for (const role of file.roles) {
+        for (const resolved of org.responsibilities.get(role) ?? []) {
+          if (resolved.kind !== 'unknown') continue;
+          const { entry } = resolved;
+          const idLike = entry.isMapping || /^[a-z0-9-]+$/.test(entry.text);
+          const suggestions = idLike
+            ? didYouMean(entry.text, model.responsibilities.keys())
+            : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
+          const fixes: Fix[] = suggestions.map((id) => ({
+            title: `Change to "${id}"`,
+            edits:
+              idLike || !role.responsibilitiesNode
+                ? [replaceScalar(file, entry, id)]
+                : replaceWithIdAndNote(file, entry, role.responsibilitiesNode, id),
+            safe: false,
+            preferred: suggestions.length === 1,
+          }));
+          const what = idLike ? `"${entry.text}" is not a responsibility id of model ${model.id}.` : `"${entry.text}" matches no responsibility of model ${model.id}.`;
+          report({ file, span: entry, message: `${what}${suggestionText(suggestions)}`, fixes });
+        }
+      }
+    }
+  },
+};
