@@ -1,0 +1,58 @@
+// Shared helpers for the node:test suites. Tests run against the compiled core (server/out), the
+// same code the CLI and the language server run.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+/** @type {typeof import('../server/out/core/index')} */
+export const core = require('../server/out/core/index.js');
+export const { parseDocument } = require('yaml');
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const cliPath = path.join(repoRoot, 'bin', 'charter-lint.js');
+
+/** Removes the common indentation of a template literal, so YAML can be written inline in tests. */
+export function yaml(strings, ...values) {
+  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
+  const lines = text.split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join('\n').replace(/[ ]+$/, '');
+}
+
+/**
+ * Lints an organization given as { 'path': text } (or one text, named org.charter.yaml).
+ * Returns a flat list of findings with 1-based `line` for convenience.
+ */
+export function lint(files, options = {}) {
+  const sources = typeof files === 'string' ? [{ path: 'org.charter.yaml', text: files }] : Object.entries(files).map(([p, text]) => ({ path: p, text }));
+  const result = core.analyze({ files: sources, ...options });
+  const all = [];
+  for (const [file, findings] of result.findings) for (const f of findings) all.push({ ...f, file, line: f.range.start.line + 1 });
+  return all;
+}
+
+export function byRule(findings, rule) {
+  return findings.filter((f) => f.rule === rule);
+}
+
+/** The text a range covers. */
+export function textAt(text, range) {
+  const index = new core.LineIndex(text);
+  return text.slice(index.offsetAt(range.start), index.offsetAt(range.end));
+}
+
+/** Applies one fix of a finding to a text. */
+export function applyFix(text, fix) {
+  return core.applyEdits(text, fix.edits);
+}
+
+/** Every comment line fragment ("# ...") of a YAML text, trimmed, in order. */
+export function comments(text) {
+  return text.split(/\r?\n/).map((l) => { const i = l.indexOf(' #'); return l.trimStart().startsWith('#') ? l.trim() : i >= 0 ? l.slice(i + 1).trim() : null; }).filter(Boolean);
+}
+
+/** A complete Head of Sales entry (all nine ids), for tests that need a quiet organization. */
+export const HOS_RESPONSIBILITIES = ['sales-strategy', 'sales-team-management', 'performance-reporting', 'talent-development', 'customer-insights', 'cross-functional-alignment', 'sales-operations', 'revenue-forecasting', 'budget-management'];
+export const RSM_RESPONSIBILITIES = ['regional-sales-plan', 'regional-team-leadership', 'key-account-relationships', 'regional-market-insights', 'regional-business-development'];
