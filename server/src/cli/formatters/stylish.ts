@@ -46,8 +46,8 @@ export const formatStylish: Formatter = (reports, { color }) => {
   lines.push(paint(summaryColor, paint('bold', `\u2716 ${plural(total, 'problem')} (${parts.join(', ')})`)));
   if (fixableErrors + fixableWarnings + fixableOther > 0) {
     const fixable = [plural(fixableErrors, 'error'), plural(fixableWarnings, 'warning')];
-    if (fixableOther > 0) fixable.push(`${fixableOther} info/hint`);
-    lines.push(paint(summaryColor, paint('bold', `  ${fixable.join(' and ')} potentially fixable with the \`--fix\` option.`)));
+    if (fixableOther > 0) fixable.push(`${fixableOther} info${fixableOther === 1 ? '' : 's'}`);
+    lines.push(paint(summaryColor, paint('bold', `  ${fixable.join(', ').replace(/, ([^,]*)$/, ' and $1')} potentially fixable with the \`--fix\` option.`)));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -2,19 +2,21 @@ import type { CharterFile, Span } from '../parse';
 import { replaceScalar } from '../fixes';
 import type { Fix } from '../types';
 
-export function levenshtein(a: string, b: string): number {
+/** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      row[j] = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length];
+  return rows[a.length][b.length];
 }
 
 /** Close names for a miss: same name in another case first, then by edit distance. At most three. */
@@ -27,7 +29,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string[]
     let distance: number;
     if (candidateLower === lower) distance = 0;
     else {
-      distance = levenshtein(lower, candidateLower);
+      distance = editDistance(lower, candidateLower);
       const limit = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
       if (distance > limit) {
         const contains = lower.length >= 3 && (candidateLower.includes(lower) || lower.includes(candidateLower));
