@@ -117,6 +117,8 @@ interface Target {
   file: string;
   /** The folder to fall back to as project root when no config is found upward. */
   fallbackRoot: string;
+  /** Named on the command line itself (not found by walking a folder). */
+  named: boolean;
 }
 
 const GLOB_CHARS = /[*?[\]{}!]/;
@@ -125,10 +127,10 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 function collectTargets(paths: string[], cwd: string, explicitConfig: CharterLintConfig | undefined): Target[] {
   const targets: Target[] = [];
   const seen = new Set<string>();
-  const add = (file: string, fallbackRoot: string) => {
+  const add = (file: string, fallbackRoot: string, named = false) => {
     if (seen.has(file)) return;
     seen.add(file);
-    targets.push({ file, fallbackRoot });
+    targets.push({ file, fallbackRoot, named });
   };
   const configForDir = (dir: string) => explicitConfig ?? configFor(findConfigFile(dir));
   for (const given of paths.length > 0 ? paths : ['.']) {
@@ -145,7 +147,7 @@ function collectTargets(paths: string[], cwd: string, explicitConfig: CharterLin
       walk(absolute, configForDir(absolute), absolute, found, explicitConfig === undefined);
       for (const file of found) add(file, fallbackRoot);
     } else if (stat?.isFile()) {
-      add(absolute, isInside(cwd, absolute) ? cwd : path.dirname(absolute));
+      add(absolute, isInside(cwd, absolute) ? cwd : path.dirname(absolute), true);
     } else if (GLOB_CHARS.test(given)) {
       const isMatch = picomatch(toPosix(given), { dot: false });
       const found: string[] = [];
@@ -158,9 +160,16 @@ function collectTargets(paths: string[], cwd: string, explicitConfig: CharterLin
   return targets;
 }
 
+const BOM = '\uFEFF';
+const filesWithBom = new Set<string>();
+
+/** Reads a charter; a UTF-8 byte order mark is set aside (as editors do) and restored on --fix. */
 function readCharter(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.startsWith(BOM)) return text;
+    filesWithBom.add(path.resolve(file));
+    return text.slice(1);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -169,19 +178,42 @@ function readCharter(file: string): string {
 interface Organization {
   root: string;
   config: CharterLintConfig;
+  /** Files to report on. */
   files: string[];
+  /** Further charter files of the same organization, analysed for cross-file ids but not reported. */
+  context: string[];
 }
 
 function groupByRoot(targets: Target[], explicitConfig: CharterLintConfig | undefined): Organization[] {
-  const organizations = new Map<string, Organization>();
+  const organizations = new Map<string, Organization & { hasConfig: boolean }>();
   for (const target of targets) {
     const { root, configFile } = explicitConfig ? { root: target.fallbackRoot, configFile: undefined } : projectRootFor(target.file, target.fallbackRoot);
     let organization = organizations.get(root);
     if (!organization) {
-      organization = { root, config: explicitConfig ?? configFor(configFile), files: [] };
+      organization = { root, config: explicitConfig ?? configFor(configFile), files: [], context: [], hasConfig: !!configFile };
       organizations.set(root, organization);
     }
     organization.files.push(target.file);
+  }
+  // SPEC: the charter files under one project root form one organization, so a file named alone
+  // still sees its siblings. Under a config, that is the config's whole project; without one, the
+  // named file's own folder (the current folder may hold unrelated charters).
+  const named = new Set(targets.filter((t) => t.named).map((t) => t.file));
+  for (const organization of organizations.values()) {
+    const folders = organization.hasConfig
+      ? [organization.root]
+      : [...new Set(organization.files.filter((f) => named.has(f)).map((f) => path.dirname(f)))];
+    const inOrganization = new Set(organization.files);
+    for (const folder of folders) {
+      const found: string[] = [];
+      walk(folder, organization.config, folder, found, !explicitConfig);
+      for (const file of found) {
+        if (inOrganization.has(file)) continue;
+        if (!explicitConfig && projectRootFor(file, organization.root).root !== organization.root) continue;
+        inOrganization.add(file);
+        organization.context.push(file);
+      }
+    }
   }
   return [...organizations.values()];
 }
@@ -216,17 +248,19 @@ function run(argv: string[], io: CliIO): number {
     const model = forcedModel(options.model, cwd, organization.config);
     const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
     const input: AnalyzeInput = {
-      files: organization.files.map((file) => ({ path: relative(file), text: readCharter(file) })),
+      files: [...organization.files, ...organization.context].map((file) => ({ path: relative(file), text: readCharter(file) })),
       rules: organization.config.rules,
       model,
       resolveModel: charterModelResolver(organization.root, cwd),
     };
     let result: AnalysisResult;
+    const reported = new Set(organization.files.map(relative));
     if (options.fix) {
-      const fixed = fixAll(input);
+      const fixed = fixAll(input, reported);
       for (const [file, text] of fixed.changed) {
         try {
-          fs.writeFileSync(path.resolve(cwd, file), text);
+          const absolute = path.resolve(cwd, file);
+          fs.writeFileSync(absolute, filesWithBom.has(absolute) ? BOM + text : text);
         } catch (error) {
           throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
         }
@@ -235,7 +269,7 @@ function run(argv: string[], io: CliIO): number {
     } else {
       result = analyze(input);
     }
-    for (const [file, findings] of result.findings) reports.push({ file, findings });
+    for (const [file, findings] of result.findings) if (reported.has(file)) reports.push({ file, findings });
   }
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const shown: FileReport[] = options.quiet

@@ -1,4 +1,4 @@
-import { applyEdits } from './fixes';
+import { applyEdits, trimSpan } from './fixes';
 import { Facts } from './facts';
 import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
 import { Organization } from './organization';
@@ -129,8 +129,9 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       report(report: ReportInput) {
         const list = findings.get(report.file.path);
         if (!list) return;
-        const start = Math.max(0, Math.min(report.span.start, report.file.text.length));
-        const end = Math.max(start, Math.min(report.span.end, report.file.text.length));
+        const span = trimSpan(report.file.text, report.span);
+        const start = Math.max(0, Math.min(span.start, report.file.text.length));
+        const end = Math.max(start, Math.min(span.end, report.file.text.length));
         list.push({
           rule: rule.meta.id,
           severity: setting,
@@ -140,7 +141,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
           offsets: { start, end },
           related: (report.related ?? []).map((related) => ({
             file: related.file.path,
-            range: related.file.lines.range(related.span.start, related.span.end),
+            range: related.file.lines.range(trimSpan(related.file.text, related.span).start, trimSpan(related.file.text, related.span).end),
             message: related.message,
           })),
           fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),

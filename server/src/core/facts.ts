@@ -1,4 +1,4 @@
-import { scopeRank } from './model/model';
+import { scopeRank, type RoleTypeDef } from './model/model';
 import type { Organization, ResolvedResponsibility } from './organization';
 import type { RoleDecl } from './parse';
 
@@ -12,15 +12,31 @@ export interface HolderGroup {
 }
 
 /**
+ * Participating roles of one type with the same scope. Pair questions (do they overlap, is the
+ * pair already reported) are answered per cluster, so thousands of roles sharing a scope cost
+ * one comparison, not millions.
+ */
+export interface ScopeCluster {
+  type: RoleTypeDef;
+  /** `organization`, or the sorted named regions joined by NUL. */
+  key: string;
+  /** Named regions (empty for organization scope). */
+  named: string[];
+  /** Covered regions; undefined for organization scope. */
+  covered: Set<string> | undefined;
+  roles: RoleDecl[];
+}
+
+/**
  * Findings that other rules must know about to stay silent (SPEC "One finding, not a cascade"),
  * computed once per analysis.
  */
 export class Facts {
   private outOfScopeCache?: Set<ResolvedResponsibility>;
+  private clustersCache?: { clusters: ScopeCluster[]; byRole: Map<RoleDecl, ScopeCluster> };
   private holderGroupsCache?: HolderGroup[];
-  private territoryPairsCache?: [RoleDecl, RoleDecl][];
-  private readonly reportedPairs = new Map<RoleDecl, Set<RoleDecl>>();
-  private pairsComputed = false;
+  private oversize?: Set<string>;
+  private territoryCache?: Map<ScopeCluster, ScopeCluster[]>;
 
   constructor(private readonly org: Organization) {}
 
@@ -45,89 +61,96 @@ export class Facts {
     return result;
   }
 
+  get clusters(): { clusters: ScopeCluster[]; byRole: Map<RoleDecl, ScopeCluster> } {
+    if (this.clustersCache) return this.clustersCache;
+    const byKey = new Map<string, ScopeCluster>();
+    const byRole = new Map<RoleDecl, ScopeCluster>();
+    for (const role of this.org.roles) {
+      const type = this.org.typeOf(role);
+      if (!type || !role.scope || !this.org.participates(role)) continue;
+      const named = role.scope.kind === 'organization' ? [] : [...new Set(role.scope.regions.map((r) => r.value))].sort();
+      const key = role.scope.kind === 'organization' ? 'organization' : named.join('\u0000');
+      const clusterKey = `${type.id}\u0001${key}`;
+      let cluster = byKey.get(clusterKey);
+      if (!cluster) {
+        cluster = { type, key, named, covered: this.org.coveredRegions(role), roles: [] };
+        byKey.set(clusterKey, cluster);
+      }
+      cluster.roles.push(role);
+      byRole.set(role, cluster);
+    }
+    this.clustersCache = { clusters: [...byKey.values()], byRole };
+    return this.clustersCache;
+  }
+
+  /** SPEC: a role naming several regions counts once in each; absent max_per_scope is unlimited. */
   get holderGroups(): HolderGroup[] {
     if (this.holderGroupsCache) return this.holderGroupsCache;
     const groups = new Map<string, HolderGroup>();
-    for (const role of this.org.roles) {
-      if (!this.org.participates(role) || !role.scope) continue;
-      const type = this.org.typeOf(role);
-      if (!type || type.maxPerScope === undefined) continue;
-      const scopes = role.scope.kind === 'organization' ? ['organization'] : [...new Set(role.scope.regions.map((r) => r.value))];
-      for (const scope of scopes) {
-        const key = `${type.id}\u0000${scope}`;
+    for (const cluster of this.clusters.clusters) {
+      const max = cluster.type.maxPerScope;
+      if (max === undefined) continue;
+      for (const scope of cluster.named.length > 0 ? cluster.named : ['organization']) {
+        const key = `${cluster.type.id}\u0000${scope}`;
         let group = groups.get(key);
         if (!group) {
-          group = { type: type.id, scope, roles: [], max: type.maxPerScope };
+          group = { type: cluster.type.id, scope, roles: [], max };
           groups.set(key, group);
         }
-        group.roles.push(role);
+        for (const role of cluster.roles) group.roles.push(role);
       }
     }
     this.holderGroupsCache = [...groups.values()].filter((g) => g.roles.length > g.max);
+    this.oversize = new Set(this.holderGroupsCache.map((g) => `${g.type}\u0000${g.scope}`));
     return this.holderGroupsCache;
   }
 
-  /** Same-type regional roles whose scopes differ but overlap, minus pairs already in a holder group. */
-  get territoryPairs(): [RoleDecl, RoleDecl][] {
-    if (this.territoryPairsCache) return this.territoryPairsCache;
-    const pairs: [RoleDecl, RoleDecl][] = [];
-    const holderPairs = new Set<string>();
-    for (const group of this.holderGroups) {
-      for (const a of group.roles) for (const b of group.roles) if (a !== b) holderPairs.add(pairKey(a, b));
-    }
-    const byType = new Map<string, RoleDecl[]>();
-    for (const role of this.org.roles) {
-      if (!this.org.participates(role) || role.scope?.kind !== 'regions') continue;
-      const type = this.org.typeOf(role);
-      if (!type) continue;
-      const list = byType.get(type.id) ?? [];
-      list.push(role);
-      byType.set(type.id, list);
-    }
-    for (const roles of byType.values()) {
-      for (let i = 0; i < roles.length; i++) {
-        for (let j = i + 1; j < roles.length; j++) {
-          const a = roles[i];
-          const b = roles[j];
-          if (sameRegionSet(a, b) || holderPairs.has(pairKey(a, b))) continue;
-          if (this.org.scopesOverlap(a, b)) pairs.push([a, b]);
-        }
-      }
-    }
-    this.territoryPairsCache = pairs;
-    return pairs;
+  private isOversize(type: string, scope: string): boolean {
+    if (!this.oversize) void this.holderGroups;
+    return this.oversize?.has(`${type}\u0000${scope}`) ?? false;
   }
 
-  /** True when territory-overlap or too-many-holders already reports this pair of roles. */
-  pairAlreadyReported(a: RoleDecl, b: RoleDecl): boolean {
-    if (!this.pairsComputed) {
-      const add = (x: RoleDecl, y: RoleDecl) => {
-        const set = this.reportedPairs.get(x) ?? new Set<RoleDecl>();
-        set.add(y);
-        this.reportedPairs.set(x, set);
-      };
-      for (const group of this.holderGroups) {
-        for (const x of group.roles) for (const y of group.roles) if (x !== y) add(x, y);
-      }
-      for (const [x, y] of this.territoryPairs) {
-        add(x, y);
-        add(y, x);
-      }
-      this.pairsComputed = true;
+  /** For a cluster, the same-type clusters whose different region scopes overlap it. */
+  get territoryOverlaps(): Map<ScopeCluster, ScopeCluster[]> {
+    if (this.territoryCache) return this.territoryCache;
+    const result = new Map<ScopeCluster, ScopeCluster[]>();
+    const regional = this.clusters.clusters.filter((c) => c.covered !== undefined);
+    const overlapping = clusterOverlapIndex(regional);
+    for (const cluster of regional) {
+      const partners = overlapping(cluster).filter((other) => other.type === cluster.type);
+      if (partners.length > 0) result.set(cluster, partners);
     }
-    return this.reportedPairs.get(a)?.has(b) ?? false;
+    this.territoryCache = result;
+    return result;
+  }
+
+  /** True when territory-overlap or too-many-holders already reports this pair of clusters' roles. */
+  clusterPairReported(a: ScopeCluster, b: ScopeCluster): boolean {
+    if (a.type !== b.type) return false;
+    if (a === b) return (a.named.length > 0 ? a.named : ['organization']).some((scope) => this.isOversize(a.type.id, scope));
+    if (this.territoryOverlaps.get(a)?.includes(b)) return true;
+    return a.named.some((scope) => b.named.includes(scope) && this.isOversize(a.type.id, scope));
   }
 }
 
-function pairKey(a: RoleDecl, b: RoleDecl): string {
-  const ka = `${a.file.path}#${a.index}`;
-  const kb = `${b.file.path}#${b.index}`;
-  return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
-}
-
-function sameRegionSet(a: RoleDecl, b: RoleDecl): boolean {
-  if (a.scope?.kind !== 'regions' || b.scope?.kind !== 'regions') return false;
-  const sa = new Set(a.scope.regions.map((r) => r.value));
-  const sb = new Set(b.scope.regions.map((r) => r.value));
-  return sa.size === sb.size && [...sa].every((r) => sb.has(r));
+/** Overlap lookup among clusters, indexed by covered region; organization-wide clusters overlap all. */
+export function clusterOverlapIndex(clusters: readonly ScopeCluster[]): (cluster: ScopeCluster) => ScopeCluster[] {
+  const organizationWide: ScopeCluster[] = [];
+  const byRegion = new Map<string, ScopeCluster[]>();
+  for (const cluster of clusters) {
+    if (!cluster.covered) organizationWide.push(cluster);
+    else
+      for (const region of cluster.covered) {
+        const list = byRegion.get(region);
+        if (list) list.push(cluster);
+        else byRegion.set(region, [cluster]);
+      }
+  }
+  return (cluster) => {
+    if (!cluster.covered) return clusters.filter((other) => other !== cluster);
+    const result = new Set<ScopeCluster>(organizationWide);
+    for (const region of cluster.covered) for (const other of byRegion.get(region) ?? []) result.add(other);
+    result.delete(cluster);
+    return [...result];
+  };
 }

@@ -7,6 +7,14 @@ import type { TextEdit } from './types';
  * must, computed from the YAML AST's offsets. Nothing is re-serialised wholesale.
  */
 
+/** A node's span without the line breaks and blanks a block node's range carries at its end. */
+export function trimSpan(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  // A span of blanks only (a parser error pointing at a tab, say) is kept as it is.
+  return end > span.start ? { start: span.start, end } : span;
+}
+
 export function edit(file: CharterFile, start: number, end: number, newText: string): TextEdit {
   return { start, end, newText, range: file.lines.range(start, end) };
 }
@@ -35,11 +43,13 @@ function styled(file: CharterFile, span: Span, value: string): string {
 }
 
 export function replaceScalar(file: CharterFile, span: Span, value: string): TextEdit {
-  return edit(file, span.start, span.end, styled(file, span, value));
+  const trimmed = trimSpan(file.text, span);
+  return edit(file, trimmed.start, trimmed.end, styled(file, trimmed, value));
 }
 
 export function replaceSpan(file: CharterFile, span: Span, text: string): TextEdit {
-  return edit(file, span.start, span.end, text);
+  const trimmed = trimSpan(file.text, span);
+  return edit(file, trimmed.start, trimmed.end, text);
 }
 
 function lineOf(file: CharterFile, offset: number): number {
@@ -94,15 +104,18 @@ export function removeSeqItem(file: CharterFile, seq: YAMLSeq, index: number): T
   const item = seq.items[index] as Node | undefined;
   if (!item || !item.range) return [];
   if (seq.flow) {
-    const start = item.range[0];
-    const end = itemEnd(item);
-    if (seq.items.length === 1) return [edit(file, start, end, '')];
-    if (index > 0) {
-      const previousEnd = itemEnd(seq.items[index - 1] as Node);
-      return [edit(file, previousEnd, end, '')];
+    // Remove the item's text and the comma that follows it on the same line; a last item takes
+    // the comma before it instead (when on its line). Comments elsewhere in the list stay.
+    const trimmed = trimSpan(file.text, { start: item.range[0], end: itemEnd(item) });
+    let start = trimmed.start;
+    let end = trimmed.end;
+    const after = /^[ \t]*,[ \t]*/.exec(file.text.slice(end, end + 200));
+    if (after) end += after[0].length;
+    else {
+      const before = /,[ \t]*$/.exec(file.text.slice(Math.max(0, start - 200), start));
+      if (before) start -= before[0].length;
     }
-    const next = seq.items[1] as Node;
-    return [edit(file, start, next.range ? next.range[0] : end, '')];
+    return [edit(file, start, end, '')];
   }
   const firstLine = lineOf(file, item.range[0]);
   const lastLine = lineOf(file, Math.max(item.range[0], itemEnd(item) - 1));
@@ -130,9 +143,14 @@ export function appendResponsibility(file: CharterFile, role: RoleDecl, id: stri
   const eol = file.lines.eol;
   if (seq && seq.range) {
     if (seq.flow) {
+      const lastItem = seq.items[seq.items.length - 1] as Node | undefined;
+      if (lastItem?.range) {
+        // Right after the last item, so a comment or line break before `]` is left alone.
+        const at = trimSpan(file.text, { start: lastItem.range[0], end: itemEnd(lastItem) }).end;
+        return [edit(file, at, at, `, ${id}`)];
+      }
       const close = file.text.lastIndexOf(']', seq.range[1]);
-      if (close < 0) return [];
-      return [edit(file, close, close, seq.items.length > 0 ? `, ${id}` : id)];
+      return close < 0 ? [] : [edit(file, close, close, id)];
     }
     const last = seq.items[seq.items.length - 1] as Node | undefined;
     if (!last || !last.range) return [];
@@ -162,11 +180,12 @@ export function appendResponsibility(file: CharterFile, role: RoleDecl, id: stri
 /** Replaces a free-text entry by `{id, note}`, keeping the original text (and its quoting) as the note. */
 export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEntry, seq: YAMLSeq, id: string): TextEdit[] {
   if (entry.isMapping) return [replaceScalar(file, entry, id)];
-  let original = file.text.slice(entry.start, entry.end);
+  const span = trimSpan(file.text, entry);
+  let original = file.text.slice(span.start, span.end);
   if (original.includes('\n') || original.includes('\r')) original = JSON.stringify(entry.text);
-  if (seq.flow) return [edit(file, entry.start, entry.end, `{id: ${id}, note: ${original}}`)];
-  const column = file.lines.positionAt(entry.start).character;
-  return [edit(file, entry.start, entry.end, `id: ${id}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
+  if (seq.flow) return [edit(file, span.start, span.end, `{id: ${id}, note: ${original}}`)];
+  const column = file.lines.positionAt(span.start).character;
+  return [edit(file, span.start, span.end, `id: ${id}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
 }
 
 /** Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span. */

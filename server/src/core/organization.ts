@@ -29,6 +29,7 @@ export class Organization {
   readonly regions = new Map<string, RegionInfo>();
   readonly responsibilities = new Map<RoleDecl, ResolvedResponsibility[]>();
   private readonly coverCache = new Map<string, Set<string>>();
+  private readonly roleCoverCache = new Map<RoleDecl, Set<string> | undefined>();
 
   constructor(
     readonly files: CharterFile[],
@@ -101,9 +102,13 @@ export class Organization {
 
   /** Regions a role's scope covers; undefined for organization scope or no scope. */
   coveredRegions(role: RoleDecl): Set<string> | undefined {
-    if (!role.scope || role.scope.kind !== 'regions') return undefined;
-    const all = new Set<string>();
-    for (const region of role.scope.regions) for (const name of this.covered(region.value)) all.add(name);
+    if (this.roleCoverCache.has(role)) return this.roleCoverCache.get(role);
+    let all: Set<string> | undefined;
+    if (role.scope?.kind === 'regions') {
+      all = new Set<string>();
+      for (const region of role.scope.regions) for (const name of this.covered(region.value)) all.add(name);
+    }
+    this.roleCoverCache.set(role, all);
     return all;
   }
 

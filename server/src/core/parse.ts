@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from './text';
 import { findPair, nodeSpan, scalarText } from './yaml-nodes';
 
@@ -162,6 +162,16 @@ function readResponsibilities(node: Node | null): ResponsibilityEntry[] {
   return entries;
 }
 
+/** Follows a YAML alias (`*name`) to its anchored node. */
+function resolveAlias(doc: Document, node: Node | null): Node | null {
+  if (!isAlias(node)) return node;
+  try {
+    return (node.resolve(doc) as Node | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function readRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
   const span = nodeSpan(node) ?? { start: 0, end: 0 };
   const role: RoleDecl = { file, index, node, responsibilities: [], ...span };
@@ -174,19 +184,24 @@ function readRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
   role.role = stringValue('role');
   role.reportsTo = stringValue('reports_to');
   const scopePair = findPair(node, 'scope');
-  if (scopePair) role.scope = readScope(scopePair.value);
+  if (scopePair) role.scope = readScope(resolveAlias(file.doc, scopePair.value));
   const responsibilitiesPair = findPair(node, 'responsibilities');
   if (responsibilitiesPair) {
     role.responsibilitiesKey = nodeSpan(responsibilitiesPair.key);
+    // An aliased list is read through the alias; edits to it would change its anchor, so none are offered.
     if (isSeq(responsibilitiesPair.value)) role.responsibilitiesNode = responsibilitiesPair.value;
-    role.responsibilities = readResponsibilities(responsibilitiesPair.value);
+    role.responsibilities = readResponsibilities(resolveAlias(file.doc, responsibilitiesPair.value));
   }
   return role;
 }
 
 /** Parses one charter file and extracts what the rules read, keeping exact offsets. */
 export function parseCharter(path: string, text: string): CharterFile {
-  const { doc, errors } = parseYaml(text);
+  const binaryAt = text.indexOf('\u0000');
+  const { doc, errors } = binaryAt >= 0 ? parseYaml('') : parseYaml(text);
+  if (binaryAt >= 0) {
+    errors.push({ message: 'The file holds binary data (a NUL byte), not YAML text', code: 'BINARY', start: binaryAt, end: binaryAt + 1 });
+  }
   const file: CharterFile = {
     path,
     text,

@@ -101,7 +101,8 @@ export function validateAgainstSchema(name: SchemaName, doc: Document, data: unk
       span = nodeSpan(node);
     }
     if (!span) span = { start: 0, end: 0 };
-    const message = messageFor(error, segments);
+    const raw = messageFor(error, segments);
+    const message = raw.charAt(0).toUpperCase() + raw.slice(1);
     const dedupeKey = `${span.start}:${span.end}:${message}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);

@@ -14,6 +14,4 @@ export const formatJson: Formatter = (reports) =>
         fixable: finding.fixes.some((fix) => fix.safe),
       })),
     })),
-    null,
-    2,
   )}\n`;

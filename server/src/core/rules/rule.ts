@@ -59,3 +59,15 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
+
+/** Related locations and names listed per finding, so one crowded scope cannot explode the output. */
+export const MAX_RELATED = 20;
+const MAX_NAMED = 3;
+
+/** `"a", "b", "c" and 4 more`: names already quoted by the caller, `total` counting all of them. */
+export function nameList(names: readonly string[], total = names.length): string {
+  const shown = names.slice(0, MAX_NAMED);
+  if (total > shown.length) return `${shown.join(', ')} and ${total - shown.length} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}

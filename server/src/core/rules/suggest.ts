@@ -21,26 +21,50 @@ export function editDistance(a: string, b: string): number {
 
 /** Close names for a miss: same name in another case first, then by edit distance. At most three. */
 export function didYouMean(name: string, candidates: Iterable<string>): string[] {
-  const lower = name.toLowerCase();
-  const scored: { candidate: string; distance: number }[] = [];
-  for (const candidate of new Set(candidates)) {
-    if (candidate === name) continue;
-    const candidateLower = candidate.toLowerCase();
-    let distance: number;
-    if (candidateLower === lower) distance = 0;
-    else {
-      distance = editDistance(lower, candidateLower);
-      const limit = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
-      if (distance > limit) {
-        const contains = lower.length >= 3 && (candidateLower.includes(lower) || lower.includes(candidateLower));
-        if (!contains) continue;
-        distance = limit + 1;
-      }
-    }
-    scored.push({ candidate, distance });
+  return new Suggester(candidates).suggest(name);
+}
+
+/** did-you-mean over one fixed candidate list, cached per missed name (one typo is often repeated). */
+export class Suggester {
+  private readonly candidates: string[];
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(candidates: Iterable<string>) {
+    this.candidates = [...new Set(candidates)];
   }
-  scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
-  return scored.slice(0, 3).map((s) => s.candidate);
+
+  suggest(name: string): string[] {
+    let result = this.cache.get(name);
+    if (!result) {
+      result = this.compute(name);
+      this.cache.set(name, result);
+    }
+    return result;
+  }
+
+  private compute(name: string): string[] {
+    const lower = name.toLowerCase();
+    const scored: { candidate: string; distance: number }[] = [];
+    for (const candidate of this.candidates) {
+      if (candidate === name) continue;
+      const candidateLower = candidate.toLowerCase();
+      const limit = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
+      let distance: number;
+      if (candidateLower === lower) distance = 0;
+      else {
+        const contains = lower.length >= 3 && (candidateLower.includes(lower) || lower.includes(candidateLower));
+        // Lengths alone bound the distance from below: skip the matrix when it cannot qualify.
+        distance = Math.abs(name.length - candidate.length) > limit ? limit + 1 : editDistance(lower, candidateLower);
+        if (distance > limit) {
+          if (!contains) continue;
+          distance = limit + 1;
+        }
+      }
+      scored.push({ candidate, distance });
+    }
+    scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+    return scored.slice(0, 3).map((s) => s.candidate);
+  }
 }
 
 export function suggestionText(suggestions: string[]): string {

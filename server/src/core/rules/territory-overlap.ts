@@ -1,5 +1,5 @@
 import type { RoleDecl } from '../parse';
-import type { Rule } from './rule';
+import { MAX_RELATED, nameList, type Rule } from './rule';
 
 export const territoryOverlap: Rule = {
   meta: {
@@ -9,26 +9,25 @@ export const territoryOverlap: Rule = {
     fixable: 'none',
     needsModel: true,
   },
-  check({ org, facts, parsedFiles, report }) {
+  check({ facts, parsedFiles, report }) {
     const parsed = new Set(parsedFiles);
-    const partners = new Map<RoleDecl, RoleDecl[]>();
-    for (const [a, b] of facts.territoryPairs) {
-      partners.set(a, [...(partners.get(a) ?? []), b]);
-      partners.set(b, [...(partners.get(b) ?? []), a]);
-    }
     const label = (role: RoleDecl) => (role.scope?.kind === 'regions' ? role.scope.regions.map((r) => r.value).join(', ') : 'organization');
-    for (const [role, others] of partners) {
-      if (!parsed.has(role.file) || !role.scope) continue;
-      const type = org.typeOf(role);
+    for (const [cluster, partners] of facts.territoryOverlaps) {
+      const others = partners.flatMap((p) => p.roles);
       const shared = new Set<string>();
-      const mine = org.coveredRegions(role) ?? new Set<string>();
-      for (const other of others) for (const region of org.coveredRegions(other) ?? []) if (mine.has(region)) shared.add(region);
-      report({
-        file: role.file,
-        span: role.scope,
-        message: `Territory of ${type?.title ?? 'role'} "${role.id?.value ?? '?'}" (${label(role)}) overlaps ${others.map((o) => `"${o.id?.value ?? '?'}" (${label(o)})`).join(', ')} in ${[...shared].sort().join(', ')}.`,
-        related: others.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" covers ${label(o)}` })),
-      });
+      for (const partner of partners) for (const region of partner.covered ?? []) if (cluster.covered?.has(region)) shared.add(region);
+      const sharedText = [...shared].sort().join(', ');
+      const othersText = nameList(others.slice(0, 3).map((o) => `"${o.id?.value ?? '?'}" (${label(o)})`), others.length);
+      const shown = others.slice(0, MAX_RELATED);
+      for (const role of cluster.roles) {
+        if (!parsed.has(role.file) || !role.scope) continue;
+        report({
+          file: role.file,
+          span: role.scope,
+          message: `Territory of ${cluster.type.title} "${role.id?.value ?? '?'}" (${label(role)}) overlaps ${othersText} in ${sharedText}.`,
+          related: shown.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" covers ${label(o)}` })),
+        });
+      }
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { RoleDecl } from '../parse';
-import type { Rule } from './rule';
+import { MAX_RELATED, nameList, type Rule } from './rule';
 
 export const tooManyHolders: Rule = {
   meta: {
@@ -15,17 +15,22 @@ export const tooManyHolders: Rule = {
     for (const group of facts.holderGroups) {
       const type = org.model?.roles.get(group.type);
       const where = group.scope === 'organization' ? 'the organization' : `region ${group.scope}`;
-      for (const role of group.roles) {
-        if (!parsed.has(role.file) || !role.scope || reported.has(role)) continue;
+      group.roles.forEach((role, index) => {
+        if (!parsed.has(role.file) || !role.scope || reported.has(role)) return;
         reported.add(role);
-        const others = group.roles.filter((r) => r !== role);
+        // The others, nearest in list order first, at most MAX_RELATED of them.
+        const others: RoleDecl[] = [];
+        for (let step = 1; others.length < MAX_RELATED && step < group.roles.length; step++) {
+          others.push(group.roles[(index + step) % group.roles.length]);
+        }
+        const otherCount = group.roles.length - 1;
         report({
           file: role.file,
           span: role.scope,
-          message: `${group.roles.length} ${type?.title ?? group.type} roles share ${where} (at most ${group.max} allowed): "${role.id?.value ?? '?'}" and ${others.map((o) => `"${o.id?.value ?? '?'}"`).join(', ')}.`,
+          message: `${group.roles.length} ${type?.title ?? group.type} roles share ${where} (at most ${group.max} allowed): "${role.id?.value ?? '?'}" and ${nameList(others.map((o) => `"${o.id?.value ?? '?'}"`), otherCount)}.`,
           related: others.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" also holds ${where}` })),
         });
-      }
+      });
     }
   },
 };

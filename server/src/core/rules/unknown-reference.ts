@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { didYouMean, replacementFixes, suggestionText } from './suggest';
+import { Suggester, replacementFixes, suggestionText } from './suggest';
 
 export const unknownReference: Rule = {
   meta: {
@@ -10,13 +10,13 @@ export const unknownReference: Rule = {
     needsModel: true,
   },
   check({ org, parsedFiles, report }) {
-    const known = [...org.rolesById.keys(), ...org.externals.keys()];
+    const known = new Suggester([...org.rolesById.keys(), ...org.externals.keys()]);
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         const target = role.reportsTo;
         if (!target || !org.typeOf(role)) continue;
         if (org.rolesById.has(target.value) || org.externals.has(target.value)) continue;
-        const suggestions = didYouMean(target.value, known);
+        const suggestions = known.suggest(target.value);
         report({
           file,
           span: target,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { didYouMean, replacementFixes, suggestionText } from './suggest';
+import { Suggester, replacementFixes, suggestionText } from './suggest';
 
 export const unknownRegion: Rule = {
   meta: {
@@ -10,13 +10,13 @@ export const unknownRegion: Rule = {
     needsModel: false,
   },
   check({ org, parsedFiles, report }) {
-    const declared = [...org.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name);
+    const declared = new Suggester([...org.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name));
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         if (role.scope?.kind !== 'regions') continue;
         for (const region of role.scope.regions) {
           if (org.isDeclaredRegion(region.value)) continue;
-          const suggestions = didYouMean(region.value, declared);
+          const suggestions = declared.suggest(region.value);
           report({
             file,
             span: region,

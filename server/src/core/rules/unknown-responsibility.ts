@@ -1,7 +1,7 @@
 import { replaceScalar, replaceWithIdAndNote } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { didYouMean, suggestionText } from './suggest';
+import { Suggester, suggestionText } from './suggest';
 
 export const unknownResponsibility: Rule = {
   meta: {
@@ -13,6 +13,7 @@ export const unknownResponsibility: Rule = {
   },
   check({ org, model, parsedFiles, report }) {
     if (!model) return;
+    const ids = new Suggester(model.responsibilities.keys());
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         for (const resolved of org.responsibilities.get(role) ?? []) {
@@ -20,7 +21,7 @@ export const unknownResponsibility: Rule = {
           const { entry } = resolved;
           const idLike = entry.isMapping || /^[a-z0-9-]+$/.test(entry.text);
           const suggestions = idLike
-            ? didYouMean(entry.text, model.responsibilities.keys())
+            ? ids.suggest(entry.text)
             : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
           const fixes: Fix[] = suggestions.map((id) => ({
             title: `Change to "${id}"`,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { didYouMean, replacementFixes, suggestionText } from './suggest';
+import { Suggester, replacementFixes, suggestionText } from './suggest';
 
 export const unknownRoleType: Rule = {
   meta: {
@@ -9,12 +9,13 @@ export const unknownRoleType: Rule = {
     fixable: 'suggestion',
     needsModel: true,
   },
-  check({ org, model, parsedFiles, report }) {
+  check({ model, parsedFiles, report }) {
     if (!model) return;
+    const types = new Suggester(model.roles.keys());
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         if (!role.role || model.roles.has(role.role.value)) continue;
-        const suggestions = didYouMean(role.role.value, model.roles.keys());
+        const suggestions = types.suggest(role.role.value);
         report({
           file,
           span: role.role,
@@ -23,6 +24,5 @@ export const unknownRoleType: Rule = {
         });
       }
     }
-    void org;
   },
 };

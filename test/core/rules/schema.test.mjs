@@ -1,0 +1,219 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  core, lint, byRule, textAt, yaml, charter, hos, rsm, role, RSM, HOS, assertCovers, assertQuiet, applyChecked, fixAllText, data, rangeOf, inFile,
+} from './_support.mjs';
+
+const SPEC_EXAMPLE = yaml`
+  charter: Acme Sales            # required: organization or team name
+  model: sales-leadership        # optional: built-in id or relative path to a *.roles.yaml
+  regions:                       # territories; a mapping nests sub-regions
+    - EMEA: [DACH, Nordics, UK&I]
+    - APAC
+    - North America
+  external: [ceo, cmo]           # ids outside the charter that reports_to may name
+  roles:
+    - id: hos                    # unique across the workspace
+      role: head-of-sales        # a role type of the model
+      holder: Dana Whitfield     # optional, a person's name
+      scope: organization        # organization | {region: R} | {regions: [R, ...]}
+      reports_to: ceo
+      responsibilities:
+        - sales-strategy                      # a model responsibility id
+        - id: revenue-forecasting             # or a mapping with a note
+          note: quarterly, with finance
+        - Own the annual sales budget         # or free text, matched to the model
+    - id: rsm-emea
+      role: regional-sales-manager
+      scope: {region: EMEA}
+      reports_to: hos
+      responsibilities: [regional-sales-plan, regional-team-leadership]
+`;
+
+test('the charter example of SPEC §1 is structurally valid', () => {
+  assert.deepEqual(byRule(lint(SPEC_EXAMPLE), 'schema').map((f) => f.message), []);
+});
+
+test('every scope form of SPEC is valid: organization, {region: R}, {regions: [...]}, block mappings', () => {
+  const text = charter({
+    regions: '[EMEA, APAC, LATAM]',
+    roles: [
+      hos(),
+      rsm('EMEA'),
+      role({ id: 'rsm-apac', type: 'regional-sales-manager', scope: '{regions: [APAC]}', reportsTo: 'hos', resp: RSM }),
+      `  - id: rsm-latam\n    role: regional-sales-manager\n    scope:\n      regions:\n        - LATAM\n    reports_to: hos\n    holder: Ana Souza\n    responsibilities: ${RSM}`,
+    ],
+  });
+  const findings = lint(text);
+  assert.deepEqual(byRule(findings, 'schema'), []);
+  assertQuiet(findings);
+});
+
+test('an unknown top-level key: error on the key itself, safe removal fix', () => {
+  const text = charter().replace('regions:', '# who signs it off\nowner: Dana Whitfield\nregions:');
+  const [f, ...rest] = byRule(lint(text), 'schema');
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, 'error');
+  assertCovers(f, text, 'owner');
+  assert.equal(f.line, 3);
+  const fix = f.fixes.find((x) => x.safe);
+  assert.ok(fix, 'removing an unknown key without a comment is a safe fix');
+  const after = applyChecked(text, fix);
+  assert.equal(after, text.replace('owner: Dana Whitfield\n', ''));
+  assert.deepEqual(byRule(lint(after), 'schema'), []);
+  assertQuiet(lint(after));
+  assert.equal(fixAllText(text), after);
+});
+
+test('an unknown key inside a role: removed with its line, the role keeps its indentation', () => {
+  const text = charter({ roles: [hos().replace('    reports_to: ceo', '    title: Head of Sales EMEA\n    reports_to: ceo'), rsm('EMEA'), rsm('APAC')] });
+  const [f] = byRule(lint(text), 'schema');
+  assertCovers(f, text, 'title');
+  const fix = f.fixes.find((x) => x.safe);
+  assert.ok(fix);
+  const after = applyChecked(text, fix);
+  assert.equal(after, text.replace('    title: Head of Sales EMEA\n', ''));
+  assertQuiet(lint(after));
+  const changed = fixAllText(text);
+  assert.equal(changed, after);
+});
+
+test('an unknown key on the "- " line of a role: the fix keeps the item indicator and the next key', () => {
+  const text = charter({ roles: [hos().replace('  - id: hos\n', '  - title: Head of Sales\n    id: hos\n'), rsm('EMEA'), rsm('APAC')] });
+  const [f] = byRule(lint(text), 'schema');
+  assertCovers(f, text, 'title');
+  const fix = f.fixes.find((x) => x.safe);
+  assert.ok(fix);
+  const after = applyChecked(text, fix);
+  assert.equal(data(after).roles[0].id, 'hos');
+  assert.equal(data(after).roles[0].title, undefined);
+  assert.equal(data(after).roles.length, 3);
+  assertQuiet(lint(after));
+});
+
+test('an unknown key in a flow mapping ({id, note, owner}): removed inside the braces', () => {
+  const resp = HOS.replace('sales-team-management', '{id: sales-team-management, note: weekly 1:1s, owner: Dana}');
+  const text = charter({ roles: [hos({ resp }), rsm('EMEA'), rsm('APAC')] });
+  const [f] = byRule(lint(text), 'schema');
+  assertCovers(f, text, 'owner');
+  const fix = f.fixes.find((x) => x.safe);
+  assert.ok(fix);
+  const after = applyChecked(text, fix);
+  assert.ok(after.includes('{id: sales-team-management, note: weekly 1:1s}'), after);
+  assertQuiet(lint(after));
+  assert.equal(fixAllText(text), after);
+});
+
+test('an unknown key whose line holds a comment has no safe fix, and Fix all keeps it', () => {
+  const text = charter().replace('regions:', 'owner: Dana Whitfield   # until Q3\nregions:');
+  const [f] = byRule(lint(text), 'schema');
+  assertCovers(f, text, 'owner');
+  assert.ok(f.fixes.every((x) => !x.safe), 'a removal that would drop a comment is not safe');
+  assert.equal(fixAllText(text), undefined);
+  for (const fix of f.fixes) applyChecked(text, fix); // an offered fix must keep the comment
+});
+
+test('an unknown key whose block value spans a comment has no safe fix', () => {
+  const text = charter({
+    roles: [hos().replace('    reports_to: ceo', '    extra:\n      # budget owner\n      cost_center: 4711\n    reports_to: ceo'), rsm('EMEA'), rsm('APAC')],
+  });
+  const [f] = byRule(lint(text), 'schema');
+  assertCovers(f, text, 'extra');
+  assert.ok(f.fixes.every((x) => !x.safe));
+  assert.equal(fixAllText(text), undefined);
+});
+
+test('a wrong type is reported on the value', () => {
+  const text = charter().replace('charter: Acme Sales', 'charter: [Acme, Sales]').replace('external: [ceo]', 'external: ceo');
+  const findings = byRule(lint(text), 'schema');
+  assert.equal(findings.length, 2);
+  assertCovers(findings[0], text, '[Acme, Sales]');
+  assertCovers(findings[1], text, 'ceo', 'external:');
+  for (const f of findings) {
+    assert.equal(f.severity, 'error');
+    assert.ok(f.fixes.every((x) => !x.safe));
+  }
+});
+
+test('a wrong block value is reported on exactly that value (no trailing line break)', () => {
+  const text = charter().replace('external: [ceo]', 'external:\n  ceo: chief executive');
+  const [f, ...rest] = byRule(lint(text), 'schema');
+  assert.equal(rest.length, 0);
+  assertCovers(f, text, 'ceo: chief executive');
+  assert.equal(f.line, 4);
+});
+
+test('a number where an id is expected is reported on the number', () => {
+  const text = charter({ roles: [hos(), rsm('EMEA', { reportsTo: '42' }), rsm('APAC')] });
+  const [f, ...rest] = byRule(lint(text), 'schema');
+  assert.equal(rest.length, 0);
+  assertCovers(f, text, '42');
+});
+
+test('a scope of another shape is a schema finding on the scope value, and nothing else about that scope', () => {
+  for (const scope of ['team', '{region: EMEA, regions: [APAC]}', '{regions: []}']) {
+    const text = charter({ roles: [hos(), rsm('EMEA', { scope }), rsm('APAC')] });
+    const findings = lint(text);
+    const schema = byRule(findings, 'schema');
+    assert.equal(schema.length, 1, scope);
+    assert.ok(textAt(text, schema[0].range).length > 0);
+    const scopeRange = rangeOf(text, scope, `scope: ${scope}`);
+    assert.ok(schema[0].range.start.line === scopeRange.start.line, `${scope}: on the scope line`);
+    assert.deepEqual(byRule(findings, 'scope-mismatch'), [], scope);
+    assert.deepEqual(byRule(findings, 'unknown-region'), [], scope);
+  }
+  const text = charter({ roles: [hos(), rsm('EMEA', { scope: 'team' }), rsm('APAC')] });
+  assertCovers(byRule(lint(text), 'schema')[0], text, 'team', 'scope: team');
+});
+
+test('an unknown key in a scope mapping is reported on that key', () => {
+  const text = charter({ roles: [hos(), rsm('EMEA', { scope: '{country: DE}' }), rsm('APAC')] });
+  const [f] = byRule(lint(text), 'schema');
+  assertCovers(f, text, 'country');
+});
+
+test('a missing required key is reported at the start of the mapping that lacks it', () => {
+  const rsmNoScope = `  - id: rsm-emea\n    role: regional-sales-manager\n    reports_to: hos\n    responsibilities: ${RSM}`;
+  const text = charter({ roles: [hos(), rsmNoScope, rsm('APAC')] });
+  const [f, ...rest] = byRule(lint(text), 'schema');
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, 'error');
+  assert.match(f.message, /scope/);
+  assert.deepEqual(f.range.start, rangeOf(text, 'id: rsm-emea').start);
+  assert.equal(f.line, 10);
+  assert.ok(f.range.end.line <= 10, 'a missing key is not reported over the whole mapping');
+});
+
+test('a missing charter: key is reported at the start of the document mapping, after leading comments', () => {
+  const text = '# Acme, regional file\n\nregions: [EMEA]\nexternal: [ceo]\nroles: []\n';
+  const findings = byRule(lint(text), 'schema');
+  const f = findings.find((x) => /charter/.test(x.message));
+  assert.ok(f, 'missing charter: is reported');
+  assert.deepEqual(f.range.start, { line: 2, character: 0 });
+  assert.equal(f.line, 3);
+});
+
+test('a missing role: key is reported at the start of that role', () => {
+  const noType = `  - id: rsm-emea\n    scope: {region: EMEA}\n    reports_to: hos\n    responsibilities: ${RSM}`;
+  const text = charter({ roles: [hos(), noType, rsm('APAC')] });
+  const [f] = byRule(lint(text), 'schema');
+  assert.match(f.message, /role/);
+  assert.deepEqual(f.range.start, rangeOf(text, 'id: rsm-emea').start);
+});
+
+test('near misses: optional keys may be absent (model, regions, external, holder, reports_to, responsibilities)', () => {
+  const text = 'charter: Acme Sales\nroles:\n  - id: hos\n    role: head-of-sales\n    scope: organization\n';
+  assert.deepEqual(byRule(lint(text), 'schema'), []);
+});
+
+test('schema findings are per file in a multi-file organization', () => {
+  const a = charter();
+  const b = 'charter: Acme Sales — EMEA\nowner: someone\n';
+  const findings = lint({ 'b.charter.yaml': b, 'a.charter.yaml': a });
+  assert.equal(inFile(findings, 'schema', 'b.charter.yaml').length, 1);
+  assert.deepEqual(inFile(findings, 'schema', 'a.charter.yaml'), []);
+  assertCovers(inFile(findings, 'schema', 'b.charter.yaml')[0], b, 'owner');
+  const { changed } = core.fixAll({ files: [{ path: 'a.charter.yaml', text: a }, { path: 'b.charter.yaml', text: b }] });
+  assert.equal(changed.get('b.charter.yaml'), 'charter: Acme Sales — EMEA\n');
+  assert.equal(changed.has('a.charter.yaml'), false);
+});
