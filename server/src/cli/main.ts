@@ -17,6 +17,7 @@ import {
   toPosix,
   walk,
 } from '../node/project';
+import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -30,7 +31,7 @@ const USAGE = `Usage: charter-lint [paths or globs ...] [options]
 Lint team charter YAML files against a role model.
 
 Options:
-  --format stylish|json|sarif   Output format (default: stylish)
+  --format stylish|json|sarif|html  Output format (default: stylish)
   --output FILE                 Write the report to FILE instead of stdout
   --config FILE                 Use this config instead of the nearest ${CONFIG_FILE_NAME}
   --model FILE|ID               Role model for every organization (a *.roles.yaml path or a built-in id)
@@ -92,8 +93,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = values.format ?? 'stylish';
-  if (format === 'html') throw new UsageError('--format html is not available yet (planned: the org chart and responsibility matrix report)');
-  if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}" (use stylish, json or sarif)`);
+  if (!FORMATTERS[format] && format !== 'html') throw new UsageError(`unknown format "${format}" (use stylish, json, sarif or html)`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'];
@@ -244,6 +244,7 @@ function run(argv: string[], io: CliIO): number {
   const explicitConfig = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : undefined;
   const targets = collectTargets(options.paths, cwd, explicitConfig);
   const reports: FileReport[] = [];
+  const analyses: AnalysisResult[] = [];
   for (const organization of groupByRoot(targets, explicitConfig)) {
     const model = forcedModel(options.model, cwd, organization.config);
     const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
@@ -269,13 +270,15 @@ function run(argv: string[], io: CliIO): number {
     } else {
       result = analyze(input);
     }
+    analyses.push(result);
     for (const [file, findings] of result.findings) if (reported.has(file)) reports.push({ file, findings });
   }
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const shown: FileReport[] = options.quiet
     ? reports.map((report) => ({ file: report.file, findings: report.findings.filter((f: Finding) => f.severity === 'error') }))
     : reports;
-  const text = FORMATTERS[options.format](shown, { color: io.isTTY && !options.output && options.format === 'stylish', version: VERSION });
+  const formatOptions = { color: io.isTTY && !options.output && options.format === 'stylish', version: VERSION };
+  const text = options.format === 'html' ? formatHtml(shown, analyses, formatOptions) : FORMATTERS[options.format](shown, formatOptions);
   if (options.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(cwd, options.output)), { recursive: true });

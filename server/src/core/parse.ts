@@ -43,6 +43,8 @@ export interface RoleDecl extends Span {
   node: YAMLMap;
   id?: Located<string>;
   role?: Located<string>;
+  /** Informational only: no rule reads it (SPEC); the HTML report shows it. */
+  holder?: string;
   /** Present when a `scope:` key exists and its value has a shape SPEC allows. */
   scope?: ScopeDecl;
   reportsTo?: Located<string>;
@@ -183,6 +185,7 @@ function readRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
   role.id = stringValue('id');
   role.role = stringValue('role');
   role.reportsTo = stringValue('reports_to');
+  role.holder = stringValue('holder')?.value;
   const scopePair = findPair(node, 'scope');
   if (scopePair) role.scope = readScope(resolveAlias(file.doc, scopePair.value));
   const responsibilitiesPair = findPair(node, 'responsibilities');
