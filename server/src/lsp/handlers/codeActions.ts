@@ -1,0 +1,130 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { fixAll, safeEdits } from '../../core/analyze';
+import { disableNextLine } from '../../core/fixes';
+import type { CharterFile } from '../../core/parse';
+import type { Finding, TextEdit } from '../../core/types';
+import { rangesIntersect, toDiagnostic, uriOf } from '../convert';
+import type { OrganizationState, Workspace } from '../workspace';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.charter-lint`;
+export const OPEN_DOCS_COMMAND = 'orgCharter.openRuleDocs';
+
+function documentEdit(uri: string, version: number | null, edits: readonly TextEdit[]): WorkspaceEdit {
+  const change: TextDocumentEdit = {
+    textDocument: { uri, version },
+    edits: edits.map((e): LspTextEdit => ({ range: e.range, newText: e.newText })),
+  };
+  return { documentChanges: [change] };
+}
+
+/** The smallest single edit turning `before` into `after` (common prefix and suffix kept). */
+export function minimalEdit(charter: CharterFile, after: string): TextEdit | undefined {
+  const before = charter.text;
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, newText: after.slice(start, endAfter), range: charter.lines.range(start, endBefore) };
+}
+
+/** Fix-all for one file, as one minimal edit: every safe fix, re-analysed until stable. */
+export function fixAllEdit(workspace: Workspace, state: OrganizationState, charter: CharterFile): TextEdit | undefined {
+  const input = workspace.inputFor(state);
+  if (!input) return undefined;
+  const fixed = fixAll(input, new Set([charter.path]));
+  const after = fixed.changed.get(charter.path);
+  return after === undefined ? undefined : minimalEdit(charter, after);
+}
+
+export interface CodeActionInput {
+  workspace: Workspace;
+  state: OrganizationState;
+  charter: CharterFile;
+  findings: Finding[];
+  version: number | null;
+  range: Range;
+  only?: string[];
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions({ workspace, state, charter, findings, version, range, only }: CodeActionInput): CodeAction[] {
+  const uri = uriOf(charter.path);
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const here = findings.filter((f) => rangesIntersect(f.range, range));
+    const disabled = new Set<string>();
+    for (const finding of here) {
+      const diagnostic: Diagnostic = toDiagnostic(finding);
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: documentEdit(uri, version, fix.edits),
+        });
+      }
+      const sameRule = findings.filter((f) => f.rule === finding.rule && f.fixes.some((x) => x.safe));
+      if (sameRule.length > 1 && finding.fixes.some((x) => x.safe) && !disabled.has(`all:${finding.rule}`)) {
+        disabled.add(`all:${finding.rule}`);
+        const edits = safeEdits(sameRule);
+        actions.push({
+          title: `Fix all ${finding.rule} problems in this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: sameRule.map(toDiagnostic),
+          edit: documentEdit(uri, version, edits.map((e) => ({ ...e, range: charter.lines.range(e.start, e.end) }))),
+        });
+      }
+      if (!disabled.has(finding.rule)) {
+        disabled.add(finding.rule);
+        const line = disableNextLine(charter, finding.offsets.start, finding.rule);
+        if (line.length > 0) {
+          actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: documentEdit(uri, version, line) });
+        }
+        const header = charter.lines.lineText(0).startsWith('# charter-lint-disable ') ? undefined : `# charter-lint-disable ${finding.rule}${charter.lines.eol}`;
+        if (header) {
+          actions.push({
+            title: `Disable ${finding.rule} for the entire file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: documentEdit(uri, version, [{ start: 0, end: 0, newText: header, range: charter.lines.range(0, 0) }]),
+          });
+        }
+        actions.push({
+          title: `Show documentation for ${finding.rule}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: `Show documentation for ${finding.rule}`, command: OPEN_DOCS_COMMAND, arguments: [finding.rule, finding.docsUrl] },
+        });
+      }
+    }
+    if (here.length > 0 && findings.some((f) => f.fixes.some((x) => x.safe))) {
+      const edit = fixAllEdit(workspace, state, charter);
+      if (edit) actions.push({ title: 'Fix all auto-fixable charter-lint problems', kind: CodeActionKind.QuickFix, edit: documentEdit(uri, version, [edit]) });
+    }
+  }
+  // source.fixAll is asked for explicitly (on save, or the Fix All command), never with the lightbulb.
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const edit = fixAllEdit(workspace, state, charter);
+    if (edit) actions.push({ title: 'Fix all auto-fixable charter-lint problems', kind: FIX_ALL_KIND, edit: documentEdit(uri, version, [edit]) });
+  }
+  return actions;
+}
+
+export { documentEdit };

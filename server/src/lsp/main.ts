@@ -1,0 +1,283 @@
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../core/config';
+import { formatHtml } from '../cli/formatters/html';
+import { fileOf, toDiagnostic, uriOf } from './convert';
+import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
+import { complete, definition, documentSymbols, findReferences, hover, prepareRename, rename } from './handlers/language';
+import { Workspace, type OrganizationState } from './workspace';
+
+/**
+ * LSP glue: documents in, diagnostics and editor features out. All analysis is the core's;
+ * `Workspace` decides which files form which organization.
+ */
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace();
+/** Delay after a keystroke before re-linting: short enough to feel instant, long enough to batch typing. */
+const DEBOUNCE_MS = 150;
+const timers = new Map<string, NodeJS.Timeout>();
+const published = new Map<string, Set<string>>();
+let watchRegistered = false;
+let supportsDynamicWatch = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri)).filter((f): f is string => !!f);
+  if (folders.length === 0 && params.rootUri) {
+    const root = fileOf(params.rootUri);
+    if (root) folders.push(root);
+  }
+  supportsDynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  workspace.setFolders(folders);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', ':', '[', ',', '-'], resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      renameProvider: { prepareProvider: true },
+      executeCommandProvider: { commands: ['orgCharter.applyFixAll'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'charter-lint-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsDynamicWatch && !watchRegistered) {
+    watchRegistered = true;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{yaml,yml}' }],
+    });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const current = new Set(workspace.workspaceFolders);
+    for (const removed of event.removed) current.delete(fileOf(removed.uri) ?? '');
+    for (const added of event.added) {
+      const folder = fileOf(added.uri);
+      if (folder) current.add(folder);
+    }
+    workspace.setFolders([...current]);
+    scheduleAll(0);
+  });
+  // Lint every charter of the workspace, open or not.
+  scheduleAll(0);
+});
+
+function setBusy(busy: boolean): void {
+  void connection.sendNotification('orgCharter/status', { busy });
+}
+
+function schedule(state: OrganizationState | undefined, delay = DEBOUNCE_MS): void {
+  if (!state) return;
+  const existing = timers.get(state.root);
+  if (existing) clearTimeout(existing);
+  timers.set(
+    state.root,
+    setTimeout(() => {
+      timers.delete(state.root);
+      lintOrganization(state);
+    }, delay),
+  );
+}
+
+function scheduleAll(delay = DEBOUNCE_MS): void {
+  for (const state of workspace.allOrganizations()) schedule(state, delay);
+  clearVanished();
+}
+
+/** Files published before that belong to no organization any more get empty diagnostics. */
+function clearVanished(): void {
+  const roots = new Set(workspace.allOrganizations().map((s) => s.root));
+  for (const [root, uris] of published) {
+    if (roots.has(root)) continue;
+    for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    published.delete(root);
+  }
+}
+
+function lintOrganization(state: OrganizationState): void {
+  setBusy(true);
+  try {
+    const result = workspace.analyze(state);
+    const now = new Set<string>();
+    for (const [file, findings] of result?.findings ?? []) {
+      const uri = uriOf(file);
+      now.add(uri);
+      const version = workspace.openVersion(file);
+      void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    }
+    if (state.setupError) {
+      const uri = uriOf(state.setupError.file);
+      now.add(uri);
+      const diagnostic: Diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        source: 'charter-lint',
+        code: 'invalid-config',
+        message: state.setupError.message,
+      };
+      void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+    }
+    for (const uri of published.get(state.root) ?? []) {
+      if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    published.set(state.root, now);
+  } catch (error) {
+    connection.console.error(`charter-lint: analysis failed for ${state.root}: ${(error as Error).stack ?? String(error)}`);
+  } finally {
+    setBusy(false);
+  }
+}
+
+documents.onDidOpen((event) => {
+  const file = fileOf(event.document.uri);
+  if (!file) return;
+  schedule(workspace.openDocument(file, event.document.getText(), event.document.version), 0);
+});
+
+documents.onDidChangeContent((event) => {
+  const file = fileOf(event.document.uri);
+  if (!file) return;
+  schedule(workspace.changeDocument(file, event.document.getText(), event.document.version));
+});
+
+documents.onDidClose((event) => {
+  const file = fileOf(event.document.uri);
+  if (!file) return;
+  const state = workspace.closeDocument(file);
+  if (state) schedule(state, 0);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  let rediscover = false;
+  let models = false;
+  for (const change of changes) {
+    const file = fileOf(change.uri);
+    if (!file) continue;
+    const name = path.basename(file);
+    if (name === CONFIG_FILE_NAME) rediscover = true;
+    else if (/\.roles\.ya?ml$/.test(name)) models = true;
+    else if (change.type === FileChangeType.Deleted) schedule(workspace.removeCharter(file));
+    else {
+      workspace.diskChanged(file);
+      if (workspace.isCharter(file)) schedule(workspace.organizationOf(file) ?? workspace.addCharter(file));
+    }
+  }
+  if (rediscover) {
+    workspace.rediscover();
+    scheduleAll(0);
+  } else if (models) {
+    // Model files are cached by modification time; re-lint every organization that may use one.
+    for (const state of workspace.allOrganizations()) state.dirty = true;
+    scheduleAll(0);
+  }
+});
+
+/** The analysed charter behind a request, flushing a pending lint so answers match the text. */
+function charterFor(uri: string) {
+  const file = fileOf(uri);
+  if (!file) return undefined;
+  const state = workspace.organizationOf(file);
+  if (state && timers.has(state.root)) {
+    clearTimeout(timers.get(state.root));
+    timers.delete(state.root);
+    lintOrganization(state);
+  }
+  const found = workspace.charterFile(file);
+  return found?.result ? { ...found, org: found.result.org, file } : undefined;
+}
+
+connection.onCodeAction((params) => {
+  const found = charterFor(params.textDocument.uri);
+  if (!found) return [];
+  const document = documents.get(params.textDocument.uri);
+  // Refuse to compute fixes for a text the analysis did not see.
+  if (document && !workspace.isCurrent(found.state, found.file)) return [];
+  return codeActions({
+    workspace,
+    state: found.state,
+    charter: found.charter,
+    findings: found.result.findings.get(found.file) ?? [],
+    version: document?.version ?? null,
+    range: params.range,
+    only: params.context.only,
+  });
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== 'orgCharter.applyFixAll') return;
+  const uri = String(params.arguments?.[0] ?? '');
+  const found = charterFor(uri);
+  if (!found) return;
+  const edit = fixAllEdit(workspace, found.state, found.charter);
+  if (edit) await connection.workspace.applyEdit({ label: 'Fix all charter-lint problems', edit: documentEdit(uri, documents.get(uri)?.version ?? null, [edit]) });
+});
+
+connection.onHover((params) => {
+  const found = charterFor(params.textDocument.uri);
+  return found ? hover(found.org, found.charter, params.position) : null;
+});
+
+connection.onCompletion((params) => {
+  const found = charterFor(params.textDocument.uri);
+  const document = documents.get(params.textDocument.uri);
+  if (!found || !document) return [];
+  return complete(found.org, found.charter, document.getText(), params.position, document);
+});
+
+connection.onDefinition((params) => {
+  const found = charterFor(params.textDocument.uri);
+  return found ? definition(found.org, found.charter, params.position) : [];
+});
+
+connection.onReferences((params) => {
+  const found = charterFor(params.textDocument.uri);
+  return found ? findReferences(found.org, found.charter, params.position, params.context.includeDeclaration) : [];
+});
+
+connection.onDocumentSymbol((params) => {
+  const found = charterFor(params.textDocument.uri);
+  return found ? documentSymbols(found.org, found.charter) : [];
+});
+
+connection.onPrepareRename((params) => {
+  const found = charterFor(params.textDocument.uri);
+  return found ? prepareRename(found.org, found.charter, params.position) : null;
+});
+
+connection.onRenameRequest((params) => {
+  const found = charterFor(params.textDocument.uri);
+  if (!found) return null;
+  const result = rename(found.org, found.charter, params.position, params.newName, (file) => workspace.openVersion(file) ?? null);
+  if ('error' in result) throw new ResponseError(-32803, result.error);
+  return result;
+});
+
+/** The HTML report of the organization a file belongs to (the extension shows it in a webview). */
+connection.onRequest('orgCharter/report', (params: { uri: string }) => {
+  const found = charterFor(params.uri);
+  if (!found) return { html: '<p>This file is not a charter of the workspace.</p>' };
+  const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings }));
+  return { html: formatHtml(reports, [found.result], { color: false, version: '0.1.0' }), root: found.state.root };
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,225 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
+import type { CharterFile } from '../core/parse';
+import type { SourceFile } from '../core/types';
+import {
+  UsageError,
+  charterModelResolver,
+  fileMatcher,
+  findConfigFile,
+  forcedModel,
+  isInside,
+  loadConfigFile,
+  walk,
+} from '../node/project';
+
+/**
+ * The server's view of the workspace: which files are charters, which organization (project root)
+ * each belongs to, their current text (editor buffer or disk), and the latest analysis of each
+ * organization. No LSP types here; the handlers translate.
+ */
+
+export interface OpenDocument {
+  text: string;
+  version: number;
+}
+
+export interface OrganizationState {
+  root: string;
+  config: CharterLintConfig;
+  /** A config or model problem that stops analysis, shown on the config file. */
+  setupError?: { file: string; message: string };
+  files: Set<string>;
+  result?: AnalysisResult;
+  /** Versions of open documents the latest result was computed from. */
+  versions: Map<string, number>;
+  dirty: boolean;
+}
+
+export class Workspace {
+  private folders: string[] = [];
+  private readonly organizations = new Map<string, OrganizationState>();
+  private readonly open = new Map<string, OpenDocument>();
+  private readonly diskCache = new Map<string, { mtimeMs: number; text: string }>();
+
+  setFolders(folders: string[]): void {
+    this.folders = folders.map((f) => path.resolve(f));
+    this.rediscover();
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  allOrganizations(): OrganizationState[] {
+    return [...this.organizations.values()];
+  }
+
+  /** Re-reads configs and re-walks every folder (start, or a `.charterlintrc.yaml` changed). */
+  rediscover(): void {
+    this.organizations.clear();
+    for (const folder of this.folders) {
+      const found: string[] = [];
+      try {
+        walk(folder, this.configAt(folder).config, folder, found, true);
+      } catch {
+        // An unreadable folder or invalid nested config: the files it holds are skipped; the
+        // config's own diagnostic says why.
+      }
+      for (const file of found) this.addCharter(file);
+    }
+    for (const file of this.open.keys()) if (this.isCharter(file)) this.addCharter(file);
+  }
+
+  private configAt(dir: string): { config: CharterLintConfig; error?: { file: string; message: string } } {
+    const configFile = findConfigFile(dir);
+    if (!configFile) return { config: defaultConfig() };
+    try {
+      return { config: loadConfigFile(configFile) };
+    } catch (error) {
+      return { config: { ...defaultConfig(), dir: path.dirname(configFile), path: configFile }, error: { file: configFile, message: (error as Error).message } };
+    }
+  }
+
+  /** SPEC: nearest folder upward with `.charterlintrc.yaml`, else the workspace folder (else the file's folder). */
+  rootFor(file: string): string {
+    const configFile = findConfigFile(path.dirname(file));
+    if (configFile) return path.dirname(configFile);
+    const folder = this.folders.filter((f) => isInside(f, file)).sort((a, b) => b.length - a.length)[0];
+    return folder ?? path.dirname(file);
+  }
+
+  /** True when the config that governs this file names it as a charter. */
+  isCharter(file: string): boolean {
+    if (path.basename(file) === CONFIG_FILE_NAME) return false;
+    const root = this.rootFor(file);
+    const { config } = this.configAt(root);
+    const matcher = fileMatcher(config);
+    return matcher.matches(file, root) && !matcher.ignored(file, root);
+  }
+
+  private organization(root: string): OrganizationState {
+    let state = this.organizations.get(root);
+    if (!state) {
+      const { config, error } = this.configAt(root);
+      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true };
+      this.organizations.set(root, state);
+    }
+    return state;
+  }
+
+  addCharter(file: string): OrganizationState {
+    const state = this.organization(this.rootFor(file));
+    state.files.add(file);
+    state.dirty = true;
+    return state;
+  }
+
+  removeCharter(file: string): OrganizationState | undefined {
+    const state = this.organizationOf(file);
+    if (state) {
+      state.files.delete(file);
+      state.dirty = true;
+    }
+    this.diskCache.delete(file);
+    return state;
+  }
+
+  organizationOf(file: string): OrganizationState | undefined {
+    for (const state of this.organizations.values()) if (state.files.has(file)) return state;
+    return undefined;
+  }
+
+  openDocument(file: string, text: string, version: number): OrganizationState | undefined {
+    this.open.set(file, { text, version });
+    if (!this.isCharter(file)) return undefined;
+    return this.addCharter(file);
+  }
+
+  changeDocument(file: string, text: string, version: number): OrganizationState | undefined {
+    this.open.set(file, { text, version });
+    const state = this.organizationOf(file);
+    if (state) state.dirty = true;
+    return state;
+  }
+
+  closeDocument(file: string): OrganizationState | undefined {
+    this.open.delete(file);
+    const state = this.organizationOf(file);
+    if (!state) return undefined;
+    if (!fs.existsSync(file)) return this.removeCharter(file);
+    state.dirty = true;
+    return state;
+  }
+
+  openVersion(file: string): number | undefined {
+    return this.open.get(file)?.version;
+  }
+
+  diskChanged(file: string): void {
+    this.diskCache.delete(file);
+  }
+
+  textOf(file: string): string | undefined {
+    const open = this.open.get(file);
+    if (open) return open.text;
+    try {
+      const stat = fs.statSync(file);
+      const cached = this.diskCache.get(file);
+      if (cached && cached.mtimeMs === stat.mtimeMs) return cached.text;
+      let text = fs.readFileSync(file, 'utf8');
+      if (text.startsWith('\uFEFF')) text = text.slice(1);
+      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, text });
+      return text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The core's input for an organization: its files' current texts, config and model. */
+  inputFor(state: OrganizationState): AnalyzeInput | undefined {
+    const files: SourceFile[] = [];
+    for (const file of [...state.files].sort()) {
+      const text = this.textOf(file);
+      if (text !== undefined) files.push({ path: file, text });
+    }
+    let model;
+    try {
+      model = forcedModel(undefined, state.root, state.config);
+    } catch (error) {
+      state.setupError = { file: state.config.path ?? path.join(state.root, CONFIG_FILE_NAME), message: (error as UsageError).message };
+    }
+    return { files, rules: state.config.rules, model, resolveModel: charterModelResolver(state.root, state.root) };
+  }
+
+  /** Analyses an organization if anything changed since its last analysis. */
+  analyze(state: OrganizationState): AnalysisResult | undefined {
+    if (!state.dirty && state.result) return state.result;
+    state.dirty = false;
+    state.versions = new Map();
+    for (const file of state.files) {
+      const version = this.openVersion(file);
+      if (version !== undefined) state.versions.set(file, version);
+    }
+    const input = this.inputFor(state);
+    if (!input) return undefined;
+    state.result = analyze(input);
+    return state.result;
+  }
+
+  /** The parsed charter of a file from its organization's latest analysis. */
+  charterFile(file: string): { state: OrganizationState; result: AnalysisResult; charter: CharterFile } | undefined {
+    const state = this.organizationOf(file);
+    if (!state) return undefined;
+    const result = this.analyze(state);
+    const charter = result?.files.find((f) => f.path === file);
+    return result && charter ? { state, result, charter } : undefined;
+  }
+
+  /** True when the latest analysis used exactly the open document's current version. */
+  isCurrent(state: OrganizationState, file: string): boolean {
+    return !state.dirty && state.versions.get(file) === this.openVersion(file);
+  }
+}
