@@ -34,6 +34,7 @@ const timers = new Map<string, NodeJS.Timeout>();
 const published = new Map<string, Set<string>>();
 let watchRegistered = false;
 let supportsDynamicWatch = false;
+let supportsFolderEvents = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri)).filter((f): f is string => !!f);
@@ -42,6 +43,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (root) folders.push(root);
   }
   supportsDynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  supportsFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
   workspace.setFolders(folders);
   return {
     capabilities: {
@@ -61,12 +63,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Lint every charter of the workspace, open or not.
+  scheduleAll(0);
   if (supportsDynamicWatch && !watchRegistered) {
     watchRegistered = true;
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.{yaml,yml}' }],
     });
   }
+  if (!supportsFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const current = new Set(workspace.workspaceFolders);
     for (const removed of event.removed) current.delete(fileOf(removed.uri) ?? '');
@@ -77,8 +82,6 @@ connection.onInitialized(() => {
     workspace.setFolders([...current]);
     scheduleAll(0);
   });
-  // Lint every charter of the workspace, open or not.
-  scheduleAll(0);
 });
 
 function setBusy(busy: boolean): void {
