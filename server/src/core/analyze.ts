@@ -29,6 +29,44 @@ export interface AnalyzeInput {
   model?: ChosenModel;
   /** Loads models named in charters. Without it only built-in ids resolve. */
   resolveModel?: ModelResolver;
+  /** Parses kept between analyses (the language server keeps one per organization). */
+  cache?: FileCache;
+}
+
+/** One parsed and schema-checked file. Immutable once made, so it can be reused while its text is. */
+interface PreparedFile {
+  text: string;
+  charter: CharterFile;
+  schemaProblems: SchemaProblem[];
+}
+
+/** Parses by path, reused while a file's text is unchanged: an edit re-parses only its own file. */
+export class FileCache {
+  private readonly entries = new Map<string, PreparedFile>();
+
+  get(path: string, text: string): PreparedFile {
+    const cached = this.entries.get(path);
+    if (cached && cached.text === text) return cached;
+    const prepared = prepareFile(path, text);
+    this.entries.set(path, prepared);
+    return prepared;
+  }
+
+  /** Forgets files no longer in the organization. */
+  retain(paths: ReadonlySet<string>): void {
+    for (const path of this.entries.keys()) if (!paths.has(path)) this.entries.delete(path);
+  }
+}
+
+function prepareFile(path: string, text: string): PreparedFile {
+  const charter = parseCharter(path, text);
+  let schemaProblems: SchemaProblem[] = [];
+  if (charter.syntaxErrors.length === 0) {
+    const { data, error } = toPlainData(charter.doc);
+    if (error) charter.syntaxErrors.push({ message: error, code: 'ALIAS_LIMIT', start: 0, end: 0 });
+    else schemaProblems = validateAgainstSchema('charter', charter.doc, data ?? null);
+  }
+  return { text, charter, schemaProblems };
 }
 
 export interface AnalysisResult {
@@ -96,25 +134,17 @@ function severityFor(rules: AnalyzeInput['rules'], id: string): SeveritySetting 
 
 /** Parses and lints one organization. The CLI, the language server and the tests all call this. */
 export function analyze(input: AnalyzeInput): AnalysisResult {
-  const files = [...input.files]
-    .sort((a, b) => comparePaths(a.path, b.path))
-    .map((source) => parseCharter(source.path, source.text));
+  const sources = [...input.files].sort((a, b) => comparePaths(a.path, b.path));
+  const prepared = sources.map((source) => (input.cache ? input.cache.get(source.path, source.text) : prepareFile(source.path, source.text)));
+  input.cache?.retain(new Set(sources.map((source) => source.path)));
+  const files = prepared.map((p) => p.charter);
+  const schemaProblems = new Map<CharterFile, SchemaProblem[]>(prepared.map((p) => [p.charter, p.schemaProblems]));
   const { model: chosen, issues } = chooseModel(files, input);
   const model = chosen?.model;
   const org = new Organization(files, model);
   const facts = new Facts(org);
-  const parsedFiles = files.filter((file) => file.syntaxErrors.length === 0);
-  const schemaProblems = new Map<CharterFile, SchemaProblem[]>();
-  for (const file of parsedFiles) {
-    const { data, error } = toPlainData(file.doc);
-    if (error) {
-      file.syntaxErrors.push({ message: error, code: 'ALIAS_LIMIT', start: 0, end: 0 });
-      continue;
-    }
-    schemaProblems.set(file, validateAgainstSchema('charter', file.doc, data ?? null));
-  }
   const findings = new Map<string, Finding[]>(files.map((file) => [file.path, []]));
-  const stillParsed = parsedFiles.filter((file) => file.syntaxErrors.length === 0);
+  const stillParsed = files.filter((file) => file.syntaxErrors.length === 0);
   for (const rule of RULES) {
     const setting = severityFor(input.rules, rule.meta.id) ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;

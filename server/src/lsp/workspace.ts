@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { FileCache, analyze, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { CharterFile } from '../core/parse';
 import type { SourceFile } from '../core/types';
@@ -36,6 +36,8 @@ export interface OrganizationState {
   /** Versions of open documents the latest result was computed from. */
   versions: Map<string, number>;
   dirty: boolean;
+  /** Parses of this organization's files, reused while their text is unchanged. */
+  cache: FileCache;
 }
 
 export class Workspace {
@@ -104,7 +106,7 @@ export class Workspace {
     let state = this.organizations.get(root);
     if (!state) {
       const { config, error } = this.configAt(root);
-      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true };
+      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, cache: new FileCache() };
       this.organizations.set(root, state);
     }
     return state;
@@ -205,7 +207,7 @@ export class Workspace {
     }
     const input = this.inputFor(state);
     if (!input) return undefined;
-    state.result = analyze(input);
+    state.result = analyze({ ...input, cache: state.cache });
     return state.result;
   }
 
