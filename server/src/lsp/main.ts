@@ -28,8 +28,14 @@ import { Workspace, type OrganizationState } from './workspace';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
-/** Delay after a keystroke before re-linting: short enough to feel instant, long enough to batch typing. */
-const DEBOUNCE_MS = 150;
+/**
+ * Delay after a keystroke before re-linting. It follows the organization's last analysis time
+ * (between 15 and 300 ms): a small organization answers at once, a large one batches keystrokes
+ * instead of re-analysing after each.
+ */
+const MIN_DEBOUNCE_MS = 15;
+const MAX_DEBOUNCE_MS = 300;
+const lastDuration = new Map<string, number>();
 const timers = new Map<string, NodeJS.Timeout>();
 const published = new Map<string, Set<string>>();
 let watchRegistered = false;
@@ -88,8 +94,13 @@ function setBusy(busy: boolean): void {
   void connection.sendNotification('orgCharter/status', { busy });
 }
 
-function schedule(state: OrganizationState | undefined, delay = DEBOUNCE_MS): void {
+function debounceFor(state: OrganizationState): number {
+  return Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, lastDuration.get(state.root) ?? MIN_DEBOUNCE_MS));
+}
+
+function schedule(state: OrganizationState | undefined, delay?: number): void {
   if (!state) return;
+  delay ??= debounceFor(state);
   const existing = timers.get(state.root);
   if (existing) clearTimeout(existing);
   timers.set(
@@ -101,7 +112,7 @@ function schedule(state: OrganizationState | undefined, delay = DEBOUNCE_MS): vo
   );
 }
 
-function scheduleAll(delay = DEBOUNCE_MS): void {
+function scheduleAll(delay?: number): void {
   for (const state of workspace.allOrganizations()) schedule(state, delay);
   clearVanished();
 }
@@ -118,8 +129,10 @@ function clearVanished(): void {
 
 function lintOrganization(state: OrganizationState): void {
   setBusy(true);
+  const started = Date.now();
   try {
     const result = workspace.analyze(state);
+    lastDuration.set(state.root, Date.now() - started);
     const now = new Set<string>();
     for (const [file, findings] of result?.findings ?? []) {
       const uri = uriOf(file);
