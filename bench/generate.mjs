@@ -8,7 +8,8 @@ const HOS = ['sales-strategy', 'sales-team-management', 'performance-reporting',
 
 /** About 10 lines per role: 100 roles ≈ 1k lines, 10,000 roles ≈ 100k lines. */
 export function bigCharter(roles) {
-  const regions = Math.max(1, Math.floor(roles / 10));
+  // One region per regional manager (grouped ten to a parent), so findings stay the planted few.
+  const regions = Math.max(1, roles - 1);
   const lines = ['# Generated benchmark charter', 'charter: Bench Sales', 'regions:'];
   for (let g = 0; g < regions; g += 10) {
     const children = [];

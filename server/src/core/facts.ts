@@ -148,9 +148,14 @@ export function clusterOverlapIndex(clusters: readonly ScopeCluster[]): (cluster
   }
   return (cluster) => {
     if (!cluster.covered) return clusters.filter((other) => other !== cluster);
-    const result = new Set<ScopeCluster>(organizationWide);
-    for (const region of cluster.covered) for (const other of byRegion.get(region) ?? []) result.add(other);
-    result.delete(cluster);
-    return [...result];
+    // Most clusters overlap nothing: answer those without allocating.
+    let result: Set<ScopeCluster> | undefined;
+    for (const other of organizationWide) (result ??= new Set()).add(other);
+    for (const region of cluster.covered) {
+      const list = byRegion.get(region);
+      if (!list || (list.length === 1 && list[0] === cluster)) continue;
+      for (const other of list) if (other !== cluster) (result ??= new Set()).add(other);
+    }
+    return result ? [...result] : [];
   };
 }

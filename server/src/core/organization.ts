@@ -73,6 +73,8 @@ export class Organization {
     return role.role && this.model ? this.model.roles.get(role.role.value) : undefined;
   }
 
+  private readonly ownedCache = new Map<RoleDecl, Map<string, ResolvedResponsibility>>();
+
   /** `organization` or `region`, from the charter's scope shape. */
   scopeKind(role: RoleDecl): 'organization' | 'region' | undefined {
     if (!role.scope) return undefined;
@@ -139,7 +141,10 @@ export class Organization {
 
   /** Resolved entries with a model id, first occurrence of each id only. */
   ownedIds(role: RoleDecl): Map<string, ResolvedResponsibility> {
+    const cached = this.ownedCache.get(role);
+    if (cached) return cached;
     const owned = new Map<string, ResolvedResponsibility>();
+    this.ownedCache.set(role, owned);
     for (const resolved of this.responsibilities.get(role) ?? []) {
       if (resolved.id && !owned.has(resolved.id)) owned.set(resolved.id, resolved);
     }

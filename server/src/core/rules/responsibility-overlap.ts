@@ -40,7 +40,9 @@ export const responsibilityOverlap: Rule = {
       if (clusters.length === 1 && (byCluster.get(clusters[0])?.length ?? 0) < 2) continue;
       const overlapping = clusterOverlapIndex(clusters);
       for (const cluster of clusters) {
-        const partnerClusters = [cluster, ...overlapping(cluster)].filter((other) => !facts.clusterPairReported(cluster, other));
+        const others = overlapping(cluster);
+        if (others.length === 0 && (byCluster.get(cluster)?.length ?? 0) < 2) continue;
+        const partnerClusters = [cluster, ...others].filter((other) => !facts.clusterPairReported(cluster, other));
         if (partnerClusters.length === 0) continue;
         for (const mine of byCluster.get(cluster) ?? []) {
           if (!parsed.has(mine.role.file)) continue;
