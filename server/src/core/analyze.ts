@@ -2,6 +2,7 @@ import { applyEdits, trimSpan } from './fixes';
 import { Facts } from './facts';
 import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
 import { Organization } from './organization';
+import type { ChunkCache } from './chunks';
 import { parseCharter, toPlainData, type CharterFile } from './parse';
 import { RULES } from './rules';
 import { docsUrl, type ModelIssue, type ReportInput, type RuleContext } from './rules/rule';
@@ -47,7 +48,7 @@ export class FileCache {
   get(path: string, text: string): PreparedFile {
     const cached = this.entries.get(path);
     if (cached && cached.text === text) return cached;
-    const prepared = prepareFile(path, text);
+    const prepared = prepareFile(path, text, cached?.charter.chunkCache);
     this.entries.set(path, prepared);
     return prepared;
   }
@@ -58,8 +59,8 @@ export class FileCache {
   }
 }
 
-function prepareFile(path: string, text: string): PreparedFile {
-  const charter = parseCharter(path, text);
+function prepareFile(path: string, text: string, chunks?: ChunkCache): PreparedFile {
+  const charter = parseCharter(path, text, chunks);
   let schemaProblems: SchemaProblem[] = [];
   if (charter.syntaxErrors.length === 0) {
     const { data, error } = toPlainData(charter.doc);

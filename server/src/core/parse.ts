@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { ChunkCache, parseInChunks } from './chunks';
 import { LineIndex } from './text';
 import { findPair, nodeSpan, scalarText } from './yaml-nodes';
 
@@ -54,6 +55,8 @@ export interface RoleDecl extends Span {
 }
 
 export interface CharterFile {
+  /** Parsed role items for the next version's incremental parse (large files only). */
+  chunkCache?: ChunkCache;
   path: string;
   text: string;
   lines: LineIndex;
@@ -199,9 +202,10 @@ function readRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
 }
 
 /** Parses one charter file and extracts what the rules read, keeping exact offsets. */
-export function parseCharter(path: string, text: string): CharterFile {
+export function parseCharter(path: string, text: string, previous?: ChunkCache): CharterFile {
   const binaryAt = text.indexOf('\u0000');
-  const { doc, errors } = binaryAt >= 0 ? parseYaml('') : parseYaml(text);
+  const chunked = binaryAt < 0 ? parseInChunks(text, previous) : undefined;
+  const { doc, errors } = chunked ? { doc: chunked.doc, errors: [] } : binaryAt >= 0 ? parseYaml('') : parseYaml(text);
   if (binaryAt >= 0) {
     errors.push({ message: 'The file holds binary data (a NUL byte), not YAML text', code: 'BINARY', start: binaryAt, end: binaryAt + 1 });
   }
@@ -214,6 +218,7 @@ export function parseCharter(path: string, text: string): CharterFile {
     regions: [],
     external: [],
     roles: [],
+    chunkCache: chunked?.cache,
   };
   const root = doc.contents as Node | null;
   if (!isMap(root)) return file;

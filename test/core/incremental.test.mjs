@@ -1,0 +1,52 @@
+// The incremental parse (one chunk per role, reused across versions) must give exactly the
+// findings and fixes of a full parse, edit after edit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { core } from '../helpers.mjs';
+import { bigCharter } from '../../bench/generate.mjs';
+
+const summary = (result) =>
+  JSON.stringify([...result.findings].map(([file, findings]) => [file, findings.map((f) => [f.rule, f.range, f.message, f.related, f.fixes.map((x) => x.edits)])]));
+
+function check(seed, edits, initial) {
+  let text = initial;
+  const cache = new core.FileCache();
+  let state = seed;
+  const random = (n) => (state = (state * 1103515245 + 12345) % 2147483648) % n;
+  for (let i = 0; i < edits; i++) {
+    const at = random(text.length);
+    const kind = random(5);
+    if (kind === 0) text = `${text.slice(0, at)}x${text.slice(at)}`;
+    else if (kind === 1) text = text.slice(0, at) + text.slice(at + 1);
+    else if (kind === 2) text = `${text.slice(0, at)}\n${text.slice(at)}`;
+    else if (kind === 3) text = `${text.slice(0, at)}  # note\n${text.slice(at)}`;
+    else {
+      // Move a whole role: same chunk text at another offset.
+      const start = text.indexOf('  - id: rsm-', at);
+      const end = start < 0 ? -1 : text.indexOf('  - id: rsm-', start + 1);
+      if (start > 0 && end > 0) text = text.slice(0, start) + text.slice(end) + text.slice(start, end);
+    }
+    const incremental = core.analyze({ files: [{ path: '/org/big.charter.yaml', text }], cache });
+    const full = core.analyze({ files: [{ path: '/org/big.charter.yaml', text }] });
+    assert.equal(summary(incremental), summary(full), `edit ${i} (kind ${kind} at ${at}) differs`);
+  }
+}
+
+test('incremental parse equals a full parse across random edits', () => {
+  const initial = bigCharter(120).replace('  - id: rsm-50\n', '  # a comment\n  - id: rsm-50\n    bogus: 1\n').concat('external2: [x]\n');
+  check(11, 40, initial);
+  check(97, 40, bigCharter(90));
+});
+
+test('the chunked parse is used for large charters and reused across versions', () => {
+  const text = bigCharter(200);
+  const cache = new core.FileCache();
+  const first = core.analyze({ files: [{ path: '/org/big.charter.yaml', text }], cache });
+  assert.ok(first.files[0].chunkCache, 'a large charter is parsed in chunks');
+  const edited = text.replace('holder: Person 100', 'holder: Person 100x');
+  const second = core.analyze({ files: [{ path: '/org/big.charter.yaml', text: edited }], cache });
+  const before = first.files[0].roles[150].node;
+  const after = second.files[0].roles[150].node;
+  assert.equal(after, before, 'an unchanged role after the edit reuses its parsed node');
+  assert.deepEqual(after.range.slice(0, 1), [edited.indexOf('id: rsm-150')], 'and its offsets follow the edit');
+});
