@@ -191,10 +191,12 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     const name = path.basename(file);
     if (name === CONFIG_FILE_NAME) rediscover = true;
     else if (/\.roles\.ya?ml$/.test(name)) models = true;
-    else if (change.type === FileChangeType.Deleted) schedule(workspace.removeCharter(file));
-    else {
-      workspace.diskChanged(file);
-      if (workspace.isCharter(file)) schedule(workspace.organizationOf(file) ?? workspace.addCharter(file));
+    else if (change.type === FileChangeType.Deleted) {
+      // An open buffer outlives its file: it stays linted until it is closed.
+      schedule(workspace.openVersion(file) === undefined ? workspace.removeCharter(file) : workspace.diskChanged(file));
+    } else {
+      const state = workspace.diskChanged(file);
+      if (workspace.isCharter(file)) schedule(state ?? workspace.addCharter(file));
     }
   }
   if (rediscover) {

@@ -160,8 +160,12 @@ export class Workspace {
     return this.open.get(file)?.version;
   }
 
-  diskChanged(file: string): void {
+  /** A file changed on disk: forget its cached text and re-lint its organization. */
+  diskChanged(file: string): OrganizationState | undefined {
     this.diskCache.delete(file);
+    const state = this.organizationOf(file);
+    if (state) state.dirty = true;
+    return state;
   }
 
   textOf(file: string): string | undefined {
