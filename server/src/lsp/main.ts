@@ -30,11 +30,11 @@ const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 /**
  * Delay after a keystroke before re-linting. It follows the organization's last analysis time
- * (between 15 and 300 ms): a small organization answers at once, a large one batches keystrokes
+ * (between 15 and 150 ms): a small organization answers at once, a large one batches keystrokes
  * instead of re-analysing after each.
  */
 const MIN_DEBOUNCE_MS = 15;
-const MAX_DEBOUNCE_MS = 300;
+const MAX_DEBOUNCE_MS = 150;
 const lastDuration = new Map<string, number>();
 const timers = new Map<string, NodeJS.Timeout>();
 const published = new Map<string, Set<string>>();
