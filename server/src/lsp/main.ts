@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../core/analyze';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { formatHtml } from '../cli/formatters/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
@@ -48,6 +49,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const root = fileOf(params.rootUri);
     if (root) folders.push(root);
   }
+  warmUp();
   supportsDynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
   workspace.setFolders(folders);
@@ -89,6 +91,20 @@ connection.onInitialized(() => {
     scheduleAll(0);
   });
 });
+
+/**
+ * Compiles the JSON Schemas, loads the built-in model and runs every rule once on a tiny charter,
+ * during initialize, so the first opened file does not pay for it.
+ */
+function warmUp(): void {
+  try {
+    analyze({
+      files: [{ path: '/warm-up.charter.yaml', text: 'charter: warm-up\nregions: [A]\nroles:\n  - id: a\n    role: regional-sales-manager\n    scope: {region: A}\n    responsibilities: [regional-sales-plan, Coach the reps]\n' }],
+    });
+  } catch {
+    // Warming up is an optimisation only.
+  }
+}
 
 function setBusy(busy: boolean): void {
   void connection.sendNotification('orgCharter/status', { busy });
