@@ -75,7 +75,9 @@ function nonce(): string {
   return Array.from({ length: 24 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
 }
 
-async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: vscode.WebviewPanel; uri?: string }): Promise<void> {
+/** Opens the report beside the editor (`create`), or refreshes it if it is already open. */
+async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: vscode.WebviewPanel; uri?: string }, create = true): Promise<void> {
+  if (!create && !panelRef.panel) return;
   const document = vscode.window.activeTextEditor?.document;
   const uri = document?.uri.toString() ?? panelRef.uri;
   if (!client || !uri) {
@@ -93,6 +95,8 @@ async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: 
     });
   }
   const { html } = await client.sendRequest<{ html: string }>('orgCharter/report', { uri });
+  // The panel may have been closed while the report was being made.
+  if (!panelRef.panel) return;
   const scriptNonce = nonce();
   // Findings rows carry data-file/line/character; a click opens the place in the editor.
   const script = `<script nonce="${scriptNonce}">const vscode=acquireVsCodeApi();document.addEventListener('click',e=>{const row=e.target.closest('[data-file]');if(row){vscode.postMessage({file:row.dataset.file,line:Number(row.dataset.line),character:Number(row.dataset.character)});}});</script>`;
@@ -130,7 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       updateStatus(status);
       if (report.panel) {
         if (refresh) clearTimeout(refresh);
-        refresh = setTimeout(() => void showReport(context, report), 300);
+        refresh = setTimeout(() => void showReport(context, report, false), 300);
       }
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {

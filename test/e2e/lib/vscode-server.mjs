@@ -24,6 +24,8 @@ const defaultSettings = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
+  // Edits in the tests stay unsaved unless a test saves them, as in a desktop VS Code.
+  'files.autoSave': 'off',
 };
 
 export function assertInstalled() {
