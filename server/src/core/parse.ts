@@ -69,6 +69,12 @@ export interface CharterFile {
   roles: RoleDecl[];
 }
 
+/** A role's scope as people write it: `organization`, or its regions joined by commas. */
+export function scopeLabel(role: RoleDecl): string {
+  if (!role.scope) return 'no scope';
+  return role.scope.kind === 'organization' ? 'organization' : role.scope.regions.map((r) => r.value).join(', ');
+}
+
 /** Refuse alias expansion beyond this many nodes ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
 

@@ -1,5 +1,5 @@
 import type { Organization, ResolvedResponsibility } from './organization';
-import type { CharterFile, RoleDecl, Span } from './parse';
+import { scopeLabel, type CharterFile, type RoleDecl, type Span } from './parse';
 
 /**
  * Editor queries on the analysed organization: what is at an offset, where it is defined and used,
@@ -84,11 +84,6 @@ export function isValidRoleId(id: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id);
 }
 
-function scopeText(role: RoleDecl): string {
-  if (!role.scope) return 'no scope';
-  return role.scope.kind === 'organization' ? 'organization' : role.scope.regions.map((r) => r.value).join(', ');
-}
-
 /** Markdown shown on hover. */
 export function hoverMarkdown(org: Organization, target: Target): string | undefined {
   const model = org.model;
@@ -105,7 +100,7 @@ export function hoverMarkdown(org: Organization, target: Target): string | undef
       const id = target.resolved.id;
       const def = id ? model?.responsibilities.get(id) : undefined;
       if (!id || !def) return `**${target.resolved.entry.text}**: no responsibility of ${model ? `model \`${model.id}\`` : 'the model'} matches.`;
-      const owners = org.roles.filter((r) => r !== target.role && org.ownedIds(r).has(id)).map((r) => `\`${r.id?.value ?? '?'}\` (${scopeText(r)})`);
+      const owners = org.roles.filter((r) => r !== target.role && org.ownedIds(r).has(id)).map((r) => `\`${r.id?.value ?? '?'}\` (${scopeLabel(r)})`);
       const lines = [`**${def.title}** (\`${def.id}\`)`, '', def.description ?? '', '', `Scope: ${def.scope}`];
       if (def.refines) lines.push(`Refines: \`${def.refines}\``);
       const refinedBy = [...(model?.responsibilities.values() ?? [])].filter((r) => r.refines === def.id).map((r) => `\`${r.id}\``);
@@ -118,7 +113,7 @@ export function hoverMarkdown(org: Organization, target: Target): string | undef
       const role = org.rolesById.get(target.id)?.[0];
       if (!role) return org.externals.has(target.id) ? `\`${target.id}\`: external (outside the charter)` : undefined;
       const type = org.typeOf(role);
-      const lines = [`**${target.id}**: ${type?.title ?? role.role?.value ?? 'role'}`, '', `Scope: ${scopeText(role)}`];
+      const lines = [`**${target.id}**: ${type?.title ?? role.role?.value ?? 'role'}`, '', `Scope: ${scopeLabel(role)}`];
       if (role.holder) lines.push(`Holder: ${role.holder}`);
       if (role.reportsTo) lines.push(`Reports to: \`${role.reportsTo.value}\``);
       const reports = org.roles.filter((r) => r.reportsTo?.value === target.id).map((r) => `\`${r.id?.value ?? '?'}\``);
@@ -230,7 +225,7 @@ export function completions(org: Organization, file: CharterFile, offset: number
         if (role?.id?.value === id) continue;
         const type = org.typeOf(roles[0]);
         const allowed = role ? org.typeOf(role)?.reportsTo.includes(type?.id ?? '') : false;
-        entries.push({ label: id, kind, detail: `${type?.title ?? roles[0].role?.value ?? 'role'} (${scopeText(roles[0])})`, sortText: `${allowed ? 0 : 1}-${id}` });
+        entries.push({ label: id, kind, detail: `${type?.title ?? roles[0].role?.value ?? 'role'} (${scopeLabel(roles[0])})`, sortText: `${allowed ? 0 : 1}-${id}` });
       }
       const externalAllowed = role ? org.typeOf(role)?.reportsTo.includes('external') : false;
       for (const id of org.externals.keys()) entries.push({ label: id, kind, detail: 'external', sortText: `${externalAllowed ? 0 : 2}-${id}` });
@@ -275,7 +270,7 @@ export function outline(org: Organization, file: CharterFile): OutlineSymbol[] {
     const type = org.typeOf(role);
     symbols.push({
       name: role.id?.value ?? '(no id)',
-      detail: `${type?.title ?? role.role?.value ?? '?'} \u00b7 ${scopeText(role)}`,
+      detail: `${type?.title ?? role.role?.value ?? '?'} \u00b7 ${scopeLabel(role)}`,
       kind: 'role',
       span: role,
       selection: role.id ?? role,

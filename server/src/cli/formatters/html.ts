@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../../core/analyze';
-import type { RoleDecl } from '../../core/parse';
+import { scopeLabel, type RoleDecl } from '../../core/parse';
 import type { Finding, Severity } from '../../core/types';
 import type { FileReport, FormatOptions } from './types';
 
@@ -20,11 +20,6 @@ function worst(findings: Finding[]): Severity | undefined {
 
 function roleFindings(role: RoleDecl, findings: Finding[]): Finding[] {
   return findings.filter((f) => f.file === role.file.path && f.offsets.start >= role.start && f.offsets.start < Math.max(role.end, role.start + 1));
-}
-
-function scopeText(role: RoleDecl): string {
-  if (!role.scope) return 'no scope';
-  return role.scope.kind === 'organization' ? 'organization' : role.scope.regions.map((r) => r.value).join(', ');
 }
 
 const BOX_W = 190;
@@ -108,7 +103,7 @@ function orgChart(analysis: AnalysisResult, findings: Finding[]): string {
         `<rect x="${px(at.x)}" y="${py(at.y)}" width="${BOX_W}" height="${BOX_H}" rx="8"/>` +
         `<text class="id" x="${px(at.x) + 10}" y="${py(at.y) + 20}">${escape(id)}</text>` +
         `<text x="${px(at.x) + 10}" y="${py(at.y) + 38}">${escape(type)}</text>` +
-        `<text class="muted" x="${px(at.x) + 10}" y="${py(at.y) + 55}">${escape(role.holder ?? '')}${role.holder ? ' \u00b7 ' : ''}${escape(scopeText(role))}</text>` +
+        `<text class="muted" x="${px(at.x) + 10}" y="${py(at.y) + 55}">${escape(role.holder ?? '')}${role.holder ? ' \u00b7 ' : ''}${escape(scopeLabel(role))}</text>` +
         (own.length > 0 ? `<text class="badge" x="${px(at.x) + BOX_W - 10}" y="${py(at.y) + 20}" text-anchor="end">${own.length}</text>` : '') +
         `</g>`,
     );
@@ -146,7 +141,7 @@ function matrix(analysis: AnalysisResult, findings: Finding[]): string {
       if (type?.requires.includes(id)) return `<td class="missing" title="${escape(`${role.id?.value ?? '?'}: ${id} — missing`)}">\u2013</td>`;
       return '<td></td>';
     });
-    return `<tr><th class="rowhead">${escape(role.id?.value ?? '?')}<div class="muted">${escape(type?.title ?? role.role?.value ?? '?')} · ${escape(scopeText(role))}</div></th>${cells.join('')}</tr>`;
+    return `<tr><th class="rowhead">${escape(role.id?.value ?? '?')}<div class="muted">${escape(type?.title ?? role.role?.value ?? '?')} · ${escape(scopeLabel(role))}</div></th>${cells.join('')}</tr>`;
   });
   return `<table class="matrix"><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>
 <p class="legend"><span class="owned">\u2713 owned</span> <span class="overlap">\u2716 overlapping owners</span> <span class="missing">\u2013 missing (required by the role type)</span> <span class="out-of-scope">\u2191 broader than the role's scope</span> <span class="unowned">column: nobody owns it</span></p>`;

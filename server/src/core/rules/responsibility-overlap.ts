@@ -1,13 +1,8 @@
 import { removeSeqItem } from '../fixes';
 import { clusterOverlapIndex, type ScopeCluster } from '../facts';
 import type { ResolvedResponsibility } from '../organization';
-import type { RoleDecl } from '../parse';
+import { scopeLabel } from '../parse';
 import { MAX_RELATED, nameList, type Rule } from './rule';
-
-function scopeLabel(role: RoleDecl): string {
-  if (!role.scope) return '?';
-  return role.scope.kind === 'organization' ? 'organization' : role.scope.regions.map((r) => r.value).join(', ');
-}
 
 export const responsibilityOverlap: Rule = {
   meta: {

@@ -1,4 +1,4 @@
-import type { RoleDecl } from '../parse';
+import { scopeLabel } from '../parse';
 import { MAX_RELATED, nameList, type Rule } from './rule';
 
 export const territoryOverlap: Rule = {
@@ -11,21 +11,20 @@ export const territoryOverlap: Rule = {
   },
   check({ facts, parsedFiles, report }) {
     const parsed = new Set(parsedFiles);
-    const label = (role: RoleDecl) => (role.scope?.kind === 'regions' ? role.scope.regions.map((r) => r.value).join(', ') : 'organization');
     for (const [cluster, partners] of facts.territoryOverlaps) {
       const others = partners.flatMap((p) => p.roles);
       const shared = new Set<string>();
       for (const partner of partners) for (const region of partner.covered ?? []) if (cluster.covered?.has(region)) shared.add(region);
       const sharedText = [...shared].sort().join(', ');
-      const othersText = nameList(others.slice(0, 3).map((o) => `"${o.id?.value ?? '?'}" (${label(o)})`), others.length);
+      const othersText = nameList(others.slice(0, 3).map((o) => `"${o.id?.value ?? '?'}" (${scopeLabel(o)})`), others.length);
       const shown = others.slice(0, MAX_RELATED);
       for (const role of cluster.roles) {
         if (!parsed.has(role.file) || !role.scope) continue;
         report({
           file: role.file,
           span: role.scope,
-          message: `Territory of ${cluster.type.title} "${role.id?.value ?? '?'}" (${label(role)}) overlaps ${othersText} in ${sharedText}.`,
-          related: shown.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" covers ${label(o)}` })),
+          message: `Territory of ${cluster.type.title} "${role.id?.value ?? '?'}" (${scopeLabel(role)}) overlaps ${othersText} in ${sharedText}.`,
+          related: shown.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" covers ${scopeLabel(o)}` })),
         });
       }
     }
