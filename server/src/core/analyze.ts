@@ -133,6 +133,9 @@ function severityFor(rules: AnalyzeInput['rules'], id: string): SeveritySetting 
   return (rules as Record<string, SeveritySetting>)[id];
 }
 
+/** Findings listed per rule per file; the rest are summarised in one finding. */
+export const MAX_PER_RULE = 1000;
+
 /** Parses and lints one organization. The CLI, the language server and the tests all call this. */
 export function analyze(input: AnalyzeInput): AnalysisResult {
   const sources = [...input.files].sort((a, b) => comparePaths(a.path, b.path));
@@ -146,10 +149,14 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const facts = new Facts(org);
   const findings = new Map<string, Finding[]>(files.map((file) => [file.path, []]));
   const stillParsed = files.filter((file) => file.syntaxErrors.length === 0);
+  // One crowded file (thousands of roles aliasing one list, say) must not produce millions of
+  // findings: past MAX_PER_RULE findings of one rule in one file, the rest are counted, not listed.
+  const overflow = new Map<CharterFile, Map<string, { count: number; first: Finding }>>();
   for (const rule of RULES) {
     const setting = severityFor(input.rules, rule.meta.id) ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.meta.needsModel && !model) continue;
+    const perRuleCounts = new Map<CharterFile, number>();
     const context: RuleContext = {
       org,
       model,
@@ -160,9 +167,23 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       report(report: ReportInput) {
         const list = findings.get(report.file.path);
         if (!list) return;
+        const counts = perRuleCounts.get(report.file) ?? 0;
+        perRuleCounts.set(report.file, counts + 1);
+        if (counts >= MAX_PER_RULE) {
+          const byRule = overflow.get(report.file) ?? new Map<string, { count: number; first: Finding }>();
+          overflow.set(report.file, byRule);
+          const entry = byRule.get(rule.meta.id);
+          if (entry) {
+            entry.count++;
+            return;
+          }
+        }
         const span = trimSpan(report.file.text, report.span);
-        const start = Math.max(0, Math.min(span.start, report.file.text.length));
-        const end = Math.max(start, Math.min(span.end, report.file.text.length));
+        const text = report.file.text;
+        // Offsets never split a CRLF, so they agree with the positions.
+        const whole = (offset: number) => (offset > 0 && text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset);
+        const start = whole(Math.max(0, Math.min(span.start, text.length)));
+        const end = Math.max(start, whole(Math.min(span.end, text.length)));
         list.push({
           rule: rule.meta.id,
           severity: setting,
@@ -178,9 +199,19 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
           fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),
           docsUrl: docsUrl(rule.meta.id),
         });
+        if (counts >= MAX_PER_RULE) {
+          // The first finding past the limit stands for all the others.
+          const first = list.pop() as Finding;
+          overflow.get(report.file)?.set(rule.meta.id, { count: 1, first });
+        }
       },
     };
     rule.check(context);
+  }
+  for (const [file, byRule] of overflow) {
+    for (const [rule, { count, first }] of byRule) {
+      findings.get(file.path)?.push({ ...first, message: `${count} more ${rule} findings in this file are not listed (the first ${MAX_PER_RULE} are).`, related: [], fixes: [] });
+    }
   }
   for (const file of files) {
     const list = findings.get(file.path) ?? [];

@@ -43,6 +43,7 @@ function styled(file: CharterFile, span: Span, value: string): string {
 }
 
 export function replaceScalar(file: CharterFile, span: Span, value: string): TextEdit {
+  // A tag or anchor written right before the scalar stays; only the value is replaced.
   const trimmed = trimSpan(file.text, span);
   return edit(file, trimmed.start, trimmed.end, styled(file, trimmed, value));
 }
@@ -90,6 +91,12 @@ export function spanHasComment(file: CharterFile, start: number, end: number): b
   return false;
 }
 
+/** Anchored or tagged nodes are left alone: removing or rewriting them could orphan an alias or change a type. */
+function hasAnchorOrTag(node: unknown): boolean {
+  const n = node as { anchor?: string; tag?: string } | null;
+  return !!n && (!!n.anchor || !!n.tag);
+}
+
 function itemEnd(node: Node): number {
   const range = node.range;
   if (!range) return 0;
@@ -102,7 +109,7 @@ function itemEnd(node: Node): number {
  */
 export function removeSeqItem(file: CharterFile, seq: YAMLSeq, index: number): TextEdit[] {
   const item = seq.items[index] as Node | undefined;
-  if (!item || !item.range) return [];
+  if (!item || !item.range || hasAnchorOrTag(item)) return [];
   if (seq.flow) {
     // Remove the item's text and the comma that follows it on the same line; a last item takes
     // the comma before it instead (when on its line). Comments elsewhere in the list stay.
@@ -168,9 +175,16 @@ export function appendResponsibility(file: CharterFile, role: RoleDecl, id: stri
     // `responsibilities:` with an empty value: the list starts on the next line (after any comment).
     const pair = role.node.items.find((p) => (p.key as Node | null)?.range?.[0] === role.responsibilitiesKey?.start);
     const value = pair?.value as Node | null | undefined;
-    if (value && !(isScalarNull(value))) return [];
+    if (value && !isScalarNull(value)) return [];
     const lineEnd = file.lines.lineEndOffset(lineOf(file, role.responsibilitiesKey.start));
-    return [edit(file, lineEnd, lineEnd, `${eol}${indent}  - ${id}`)];
+    const insert = edit(file, lineEnd, lineEnd, `${eol}${indent}  - ${id}`);
+    // `responsibilities: ~` or `: null` — the explicit null goes, the list starts on the next line.
+    const nullSpan = value?.range ? trimSpan(file.text, { start: value.range[0], end: value.range[1] }) : undefined;
+    if (nullSpan && nullSpan.end > nullSpan.start) {
+      if (lineOf(file, nullSpan.end) !== lineOf(file, role.responsibilitiesKey.start) || hasAnchorOrTag(value)) return [];
+      return [edit(file, nullSpan.start, nullSpan.end, ''), insert];
+    }
+    return [insert];
   }
   const lastLine = lineOf(file, Math.max(role.node.range ? role.node.range[0] : 0, itemEnd(role.node) - 1));
   const insertAt = file.lines.lineEndOffset(lastLine);
@@ -180,6 +194,7 @@ export function appendResponsibility(file: CharterFile, role: RoleDecl, id: stri
 /** Replaces a free-text entry by `{id, note}`, keeping the original text (and its quoting) as the note. */
 export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEntry, seq: YAMLSeq, id: string): TextEdit[] {
   if (entry.isMapping) return [replaceScalar(file, entry, id)];
+  if (hasAnchorOrTag(entry.item)) return [];
   const span = trimSpan(file.text, entry);
   let original = file.text.slice(span.start, span.end);
   if (original.includes('\n') || original.includes('\r')) original = JSON.stringify(entry.text);
@@ -195,8 +210,12 @@ export function removePair(file: CharterFile, map: YAMLMap, pair: Pair<Node, Nod
   const value = pair.value;
   const end = value?.range ? itemEnd(value) : itemEnd(key);
   if (spanHasComment(file, key.range[0], end)) return undefined;
+  if (hasAnchorOrTag(value) || hasAnchorOrTag(key)) return undefined;
   const index = map.items.indexOf(pair as Pair);
   if (map.flow) {
+    // Only a braced mapping on one line: elsewhere the removal could take a comment or a brace along.
+    const mapStart = map.range?.[0] ?? key.range[0];
+    if (file.text[mapStart] !== '{' || lineOf(file, mapStart) !== lineOf(file, Math.max(mapStart, itemEnd(map) - 1))) return undefined;
     if (map.items.length === 1) return [edit(file, key.range[0], end, '')];
     if (index > 0) {
       const previous = map.items[index - 1];
@@ -214,7 +233,7 @@ export function removePair(file: CharterFile, map: YAMLMap, pair: Pair<Node, Nod
     // The key shares its line with a `- ` indicator: remove up to the next key, keeping the indicator.
     if (index + 1 >= map.items.length) return undefined;
     const next = map.items[index + 1].key as Node;
-    if (!next?.range) return undefined;
+    if (!next?.range || spanHasComment(file, key.range[0], next.range[0])) return undefined;
     return [edit(file, key.range[0], next.range[0], '')];
   }
   const start = file.lines.lineStartOffset(firstLine);
@@ -230,6 +249,10 @@ function isNodeWithRange(node: unknown): node is Node {
 /** "Disable for this line": adds to or inserts a `# charter-lint-disable-next-line` comment above. */
 export function disableNextLine(file: CharterFile, offset: number, rule: string): TextEdit[] {
   const line = lineOf(file, offset);
+  // A parse error moves with the text around it, and a finding on a blank or comment line has no
+  // line of its own to hide: neither can be disabled line by line (file-wide disabling still works).
+  const content = file.lines.lineText(line).trim();
+  if (rule === 'yaml-syntax' || content === '' || content.startsWith('#')) return [];
   const eol = file.lines.eol;
   if (line > 0) {
     const previous = file.lines.lineText(line - 1);

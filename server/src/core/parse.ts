@@ -113,7 +113,7 @@ function located(node: unknown): Located<string> | undefined {
 }
 
 function collectRegions(seq: Node | null, parent: string | null, out: RegionDecl[], depth: number): void {
-  if (!isSeq(seq) || depth > 64) return;
+  if (!isSeq(seq) || depth > 1000) return;
   for (const item of seq.items) {
     if (isScalar(item)) {
       const name = located(item);

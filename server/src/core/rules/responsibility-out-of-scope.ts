@@ -24,10 +24,11 @@ export const responsibilityOutOfScope: Rule = {
       const fixes: Fix[] = [];
       const seq = role.responsibilitiesNode;
       for (const refinement of refinements) {
-        if (owned.has(refinement.id)) continue;
+        // A list read through an alias belongs to another role: its entries are not edited from here.
+        if (owned.has(refinement.id) || !seq) continue;
         fixes.push({
           title: `Replace with "${refinement.id}"`,
-          edits: entry.isMapping || !seq ? [replaceScalar(file, entry, refinement.id)] : resolved.kind === 'matched' ? replaceWithIdAndNote(file, entry, seq, refinement.id) : [replaceScalar(file, entry, refinement.id)],
+          edits: resolved.kind === 'matched' ? replaceWithIdAndNote(file, entry, seq, refinement.id) : [replaceScalar(file, entry, refinement.id)],
           safe: false,
           preferred: true,
         });

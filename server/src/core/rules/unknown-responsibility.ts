@@ -23,15 +23,16 @@ export const unknownResponsibility: Rule = {
           const suggestions = idLike
             ? ids.suggest(entry.text)
             : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
-          const fixes: Fix[] = suggestions.map((id) => ({
-            title: `Change to "${id}"`,
-            edits:
-              idLike || !role.responsibilitiesNode
-                ? [replaceScalar(file, entry, id)]
-                : replaceWithIdAndNote(file, entry, role.responsibilitiesNode, id),
-            safe: false,
-            preferred: suggestions.length === 1,
-          }));
+          // A list read through an alias belongs to another role: its entries are not edited from here.
+          const seq = role.responsibilitiesNode;
+          const fixes: Fix[] = !seq
+            ? []
+            : suggestions.map((id) => ({
+                title: `Change to "${id}"`,
+                edits: idLike ? [replaceScalar(file, entry, id)] : replaceWithIdAndNote(file, entry, seq, id),
+                safe: false,
+                preferred: suggestions.length === 1,
+              }));
           const what = idLike ? `"${entry.text}" is not a responsibility id of model ${model.id}.` : `"${entry.text}" matches no responsibility of model ${model.id}.`;
           report({ file, span: entry, message: `${what}${suggestionText(suggestions)}`, fixes });
         }
