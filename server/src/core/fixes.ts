@@ -253,6 +253,9 @@ export function disableNextLine(file: CharterFile, offset: number, rule: string)
   // line of its own to hide: neither can be disabled line by line (file-wide disabling still works).
   const content = file.lines.lineText(line).trim();
   if (rule === 'yaml-syntax' || content === '' || content.startsWith('#')) return [];
+  // unowned-responsibility sits on the charter: key; without one it is pinned to offset 0 and
+  // would not move below an inserted comment.
+  if (rule === 'unowned-responsibility' && offset === 0 && file.charterKey?.start !== 0) return [];
   const eol = file.lines.eol;
   if (line > 0) {
     const previous = file.lines.lineText(line - 1);

@@ -1,0 +1,95 @@
+// Shrunk counterexamples of the properties in properties.test.mjs, kept as fixed regression cases:
+// one test per distinct defect the fuzzing found, each checking the same property
+// (properties-lib.mjs) on the smallest input known to have broken it. fast-check reports only the
+// first failure of a property; these keep every known failure visible on each run. Where the fix
+// was to stop offering an edit, the property checks the edit if it is ever offered again.
+import { test } from 'node:test';
+import { propFixes, propFixSemantics, propDisableFixes, propRanges, propFixAllKeepsYaml } from './properties-lib.mjs';
+
+const single = (text) => [{ path: 'org.charter.yaml', text }];
+const disableAllButSyntax = (files) => propDisableFixes(files, (rule) => rule !== 'yaml-syntax');
+const disableSyntax = (files) => propDisableFixes(files, (rule) => rule === 'yaml-syntax');
+
+// (c) "Remove unknown key" is safe only when its span holds no comment; the span it removes is larger.
+
+test('(c) removing an unknown first key of a multi-line flow mapping keeps the comment before the next key', () => {
+  propFixes(single('charter: Acme\nroles:\n  - {owner: x,\n     # keep me\n     id: hos}\n'));
+});
+
+test('(c) removing an unknown later key of a multi-line flow mapping keeps the comment after the previous pair', () => {
+  propFixes(single('charter: Acme\nroles:\n  - {id: hos,   # keep me\n     owner: x}\n'));
+});
+
+test('(c) removing an unknown key on the "- " line of a block mapping keeps the comment line below it', () => {
+  propFixes(single('charter: Acme\nroles:\n  - owner: x\n    # keep me\n    id: hos\n'));
+});
+
+test('(c) removing an unknown key that is a one-pair mapping inside a flow sequence keeps valid YAML', () => {
+  propFixes(single('charter: Acme\nroles:\n  - id: hos\n    responsibilities: [sales-strategy, owner: x, budget-management]\n'));
+});
+
+// (c) Anchors and tags belong to the node they precede.
+
+test('(c) removing a duplicate that carries an anchor (flow list) keeps valid YAML', () => {
+  propFixes(single('charter: Acme\nroles:\n  - id: hos\n    responsibilities: [sales-strategy, &s sales-strategy, *s]\n'));
+});
+
+test('(c) removing a duplicate that carries an anchor (block list) keeps its alias resolvable', () => {
+  propFixes(single('charter: Acme\nroles:\n  - id: hos\n    responsibilities:\n      - sales-strategy\n      - &s sales-strategy\n      - *s\n'));
+});
+
+test('(c) replacing tagged free text by {id, note} keeps valid YAML', () => {
+  propFixes(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    responsibilities:\n      - !!str sales forecast\n'));
+});
+
+test('(g) removing a tagged duplicate at the end of a flow list removes its tag too', () => {
+  propFixSemantics(single('charter: Acme\nroles:\n  - id: hos\n    responsibilities: [sales-strategy, !!str sales-strategy]\n'));
+});
+
+// "Add" to an explicitly empty list.
+
+test('(g) "Add" to `responsibilities: ~` makes a list holding the id', () => {
+  propFixSemantics(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    scope: organization\n    responsibilities: ~\n'));
+});
+
+test('(g) "Add" to `responsibilities: null` makes a list holding the id', () => {
+  propFixSemantics(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    scope: organization\n    responsibilities: null\n'));
+});
+
+test('(c) "Add" to `responsibilities: ~  # comment` keeps valid YAML', () => {
+  propFixes(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    scope: organization\n    responsibilities: ~   # none yet\n'));
+});
+
+test("(d') fixAll keeps valid YAML when a duplicate carries an anchor", () => {
+  propFixAllKeepsYaml(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    scope: organization\n    responsibilities: [sales-strategy, &s sales-strategy, *s]\n'));
+});
+
+// A list shared through an alias.
+
+test('(g) a fix of a role that reads its list through an alias does not rewrite the anchored list otherwise than it says', () => {
+  propFixSemantics(single('charter: Acme\nregions: [EMEA]\nroles:\n  - id: a\n    role: regional-sales-manager\n    scope: {region: EMEA}\n    responsibilities: &l [customer voice]\n  - id: b\n    role: regional-sales-manager\n    scope: {region: EMEA}\n    responsibilities: *l\n'));
+});
+
+// (c') "Disable <rule> for this line".
+
+test("(c') disable yaml-syntax for this line, where offered, hides the syntax error", () => {
+  disableSyntax(single('charter: Acme\nroles:\n  - id: hos\n    responsibilities:\n      - sales-strategy\n     - budget-management\n'));
+});
+
+test("(c') disable for this line, where offered, hides a finding of an empty file", () => {
+  disableAllButSyntax(single(''));
+});
+
+test("(c') disable for this line, where offered, hides a finding of a comment-only file", () => {
+  disableAllButSyntax(single('# just a comment\n'));
+});
+
+test("(c') disable for this line, where offered, hides unowned-responsibility of a file without a charter key", () => {
+  disableAllButSyntax([{ path: 'a.charter.yaml', text: '\r' }, { path: 'b.charter.yaml', text: 'charter: Acme part 2\n' }]);
+});
+
+// (b) Positions.
+
+test('(b) a yaml-syntax range never ends between the \\r and \\n of a CRLF', () => {
+  propRanges(single('charter: x\r\nroles:\r\nroles:\r\n'));
+});

@@ -1,0 +1,170 @@
+// Property-based tests of the analysis core (server/out, build first: `npx tsc -b`).
+//
+// Generated organizations (see charter-arbitraries.mjs): valid charters, near-valid ones (typos,
+// duplicates, missing or unknown keys...), textually mutated ones (lines deleted/duplicated/swapped,
+// indentation changed, odd unicode inserted, truncation, CRLF, BOM) and multi-file organizations.
+// For every family:
+//   (a) analyze() returns without throwing, within 2 s per organization;
+//   (b) every finding's range, related ranges and fix-edit ranges lie inside their document
+//       (line < lineCount, character <= line length, start <= end) and agree with their offsets;
+//   (c) every fix of every finding applies cleanly (edits in bounds, non-overlapping), changes the
+//       text, and - when the input parsed - leaves YAML that parses and keeps every comment (as a
+//       multiset of comment texts); a SAFE fix removes its finding (fewer findings of that rule with
+//       that message after re-analysis);
+//   (c') the editor's "disable <rule> for this line" fix (disableNextLine, as the language server
+//       computes it, where it offers one) obeys the same, changes no data, and hides its finding;
+//   (d) fixAll() reaches a fixed point: running it on its own output changes nothing;
+//   (d') fixAll()'s output parses and keeps every comment whenever the input parsed;
+//   (g) every fix does to the data what its title says (remove that entry, add that id, replace by
+//       {id, note}, change that value, remove that key) and changes nothing else; a disable fix
+//       changes no data at all (checked in (c'));
+//   (e) a clean organization (valid family, one or several files) gets no error and no warning;
+//   (f) exhaustively (not random): every alias of the built-in model, written as the free-text
+//       responsibility of a role whose type requires its id, counts as that id;
+//   (h) coverage: the generated charters produce every kind of fix, so (c), (c'), (g) check something.
+//
+// Runs: by default each property runs DEFAULT_RUNS (below) cases with a fixed seed, so a run is
+// reproducible; the whole file takes about 10 s when every property holds (plus up to 2.5 s of
+// shrinking per failing property). For a long run set
+//   CHARTER_FUZZ_RUNS=<runs per property>      e.g. CHARTER_FUZZ_RUNS=3400 node --test test/fuzz/
+// There are 30 random properties, each case has at least one document (multi-file cases 2-3),
+// so CHARTER_FUZZ_RUNS=3400 generates at least 102,000 documents. CHARTER_FUZZ_SEED=<int> changes the
+// seed. On failure fast-check prints the seed, the replay path and the shrunk counterexample.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { core, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from '../helpers.mjs';
+import { validTextArb, nearValidTextArb, mutatedTextArb, multiFileArb, validMultiFileArb, single } from './charter-arbitraries.mjs';
+import { propAnalyzes, propRanges, propFixes, propDisableFixes, propFixSemantics, propFixAllIdempotent, propFixAllKeepsYaml, propClean, analyzeFiles, disableNextLine } from './properties-lib.mjs';
+
+const FULL = Number.parseInt(process.env.CHARTER_FUZZ_RUNS ?? '', 10);
+const SEED = Number.parseInt(process.env.CHARTER_FUZZ_SEED ?? '', 10);
+const seed = Number.isFinite(SEED) ? SEED : 20240611;
+/** Default runs per property, by property (the fix properties re-analyse once per fix). */
+const DEFAULT_RUNS = { a: 60, b: 60, c: 25, c2: 25, d: 30, e: 60, g: 40 };
+const runs = (p) => (Number.isFinite(FULL) && FULL > 0 ? FULL : DEFAULT_RUNS[p]);
+const full = Number.isFinite(FULL) && FULL > 0;
+const timeout = full ? 24 * 3600_000 : 120_000;
+/**
+ * Every run of a property completes; when one fails, the quick default run gives fast-check
+ * SHRINK_BUDGET_MS to shrink the counterexample (it then reports the smallest failing case found so
+ * far, with seed and path), a long run (CHARTER_FUZZ_RUNS) shrinks without limit.
+ */
+const SHRINK_BUDGET_MS = 2500;
+
+function check(property, p) {
+  const first = fc.check(property, { seed, numRuns: runs(p), endOnFailure: true });
+  if (!first.failed) return;
+  fc.assert(property, { seed, path: first.counterexamplePath, ...(full ? {} : { interruptAfterTimeLimit: SHRINK_BUDGET_MS }) });
+}
+
+// ── Families ─────────────────────────────────────────────────────────────────────────────────────
+
+const FAMILIES = {
+  valid: validTextArb.map(single),
+  'near-valid': nearValidTextArb.map(single),
+  mutated: mutatedTextArb.map(single),
+  'multi-file': multiFileArb,
+};
+
+for (const [family, arb] of Object.entries(FAMILIES)) {
+  describe(`${family} charters`, () => {
+    test('(a) analyze() returns without throwing, within the time bound', { timeout }, () => {
+      check(fc.property(arb, propAnalyzes), 'a');
+    });
+    test('(b) finding, related and edit ranges lie inside their documents', { timeout }, () => {
+      check(fc.property(arb, propRanges), 'b');
+    });
+    test('(c) every fix applies cleanly, keeps YAML and comments; safe fixes remove their finding', { timeout }, () => {
+      check(fc.property(arb, propFixes), 'c');
+    });
+    test("(c') disable-for-this-line keeps YAML and comments, changes no data and hides the finding", { timeout }, () => {
+      check(fc.property(arb, (files) => propDisableFixes(files, () => true)), 'c2');
+    });
+    test('(g) every fix changes the data exactly as its title says, nothing else', { timeout }, () => {
+      check(fc.property(arb, propFixSemantics), 'g');
+    });
+    test('(d) fixAll() twice: the second run changes nothing', { timeout }, () => {
+      check(fc.property(arb, propFixAllIdempotent), 'd');
+    });
+    test("(d') fixAll() output parses and keeps every comment whenever the input parsed", { timeout }, () => {
+      check(fc.property(arb, propFixAllKeepsYaml), 'd');
+    });
+  });
+}
+
+describe('clean organizations', () => {
+  test('(e) a valid single-file organization gets no error or warning', { timeout }, () => {
+    check(fc.property(validTextArb.map(single), propClean), 'e');
+  });
+  test('(e) a valid organization split over 2-3 files gets no error or warning', { timeout }, () => {
+    check(fc.property(validMultiFileArb, propClean), 'e');
+  });
+});
+
+test('(f) every alias of the built-in model counts as its id (exhaustive)', () => {
+  const model = core.loadBuiltinModel('sales-leadership').model;
+  const failures = [];
+  for (const def of model.responsibilities.values()) {
+    for (const alias of def.aliases) {
+      const hosResp = HOS_RESPONSIBILITIES.map((id) => (id === def.id ? JSON.stringify(alias) : id));
+      const rsmResp = RSM_RESPONSIBILITIES.map((id) => (id === def.id ? JSON.stringify(alias) : id));
+      const text = [
+        'charter: Acme Sales',
+        'regions: [EMEA]',
+        'external: [ceo]',
+        'roles:',
+        '  - id: hos',
+        '    role: head-of-sales',
+        '    scope: organization',
+        '    reports_to: ceo',
+        `    responsibilities: [${hosResp.join(', ')}]`,
+        '  - id: rsm-emea',
+        '    role: regional-sales-manager',
+        '    scope: {region: EMEA}',
+        '    reports_to: hos',
+        `    responsibilities: [${rsmResp.join(', ')}]`,
+        '',
+      ].join('\n');
+      const findings = [...analyzeFiles(single(text)).findings.values()].flat();
+      const noisy = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      const matched = findings.some((f) => f.rule === 'non-canonical-responsibility' && f.message.includes(`"${def.id}"`));
+      if (noisy.length > 0 || !matched) failures.push(`"${alias}" (alias of ${def.id}, ${def.scope} scope): ${noisy.map((f) => `${f.rule}: ${f.message}`).join(' | ') || 'not matched'}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('(h) the generated charters exercise every kind of fix, so (c), (c\'), (g) are not vacuous', () => {
+  const orgs = [
+    ...fc.sample(nearValidTextArb.map(single), { seed, numRuns: 150 }),
+    ...fc.sample(mutatedTextArb.map(single), { seed, numRuns: 100 }),
+    ...fc.sample(multiFileArb, { seed, numRuns: 50 }),
+  ];
+  const seen = new Set();
+  for (const files of orgs) {
+    for (const [path, findings] of analyzeFiles(files).findings) {
+      const charter = core.parseCharter(path, files.find((f) => f.path === path).text);
+      for (const f of findings) {
+        for (const fix of f.fixes) seen.add(`${f.rule}: ${fix.title.replace(/"[^"]*"|region .*$/g, 'X')}${fix.safe ? ' (safe)' : ''}`);
+        if (disableNextLine(charter, f.offsets.start, f.rule).length > 0) seen.add('disable for this line');
+      }
+    }
+  }
+  const expected = [
+    'duplicate-responsibility: Remove duplicate X (safe)',
+    'non-canonical-responsibility: Replace with X (keep the text as note) (safe)',
+    'schema: Remove unknown key X (safe)',
+    'missing-responsibility: Add X',
+    'responsibility-out-of-scope: Remove X from this role',
+    'responsibility-overlap: Remove X from role X',
+    'scope-mismatch: Set scope to organization',
+    'scope-mismatch: Set scope to X',
+    'unknown-reference: Change to X',
+    'unknown-region: Change to X',
+    'unknown-responsibility: Change to X',
+    'unknown-role-type: Change to X',
+    'disable for this line',
+  ];
+  assert.deepEqual(expected.filter((kind) => !seen.has(kind)), [], `fix kinds seen: ${[...seen].sort().join('; ')}`);
+});
