@@ -1,85 +1,784 @@
 import type { ResponsibilityDef, RoleModel } from './model/model';
 
 /**
- * Offline matching of free-text responsibilities to model ids: normalisation, light stemming,
- * phrase hits on titles and aliases, and token overlap weighted by how distinctive each word is.
+ * Offline matching of free-text responsibilities to model ids. No network, no downloaded model:
+ *
+ *  1. normalisation — case, `&`, possessives, British spellings, abbreviations (CRM, KPIs, QBRs,
+ *     P&L, OKRs, GTM, AEs, 1:1s ...), then a light stemmer;
+ *  2. a domain lexicon — multi-word phrases and single words mapped onto shared concepts
+ *     (hire / recruit / onboard / train → talent, forecast / projection / commit call → forecast,
+ *     coach / mentor / ride-along → coach ...), applied alike to the text and to the model's titles,
+ *     aliases and descriptions, so the model's own words decide which id a concept points at;
+ *  3. scope words ("regional", "territory", "local", "company-wide", "global") are not topic words:
+ *     they only say which scope level the text is about, and feed the scope prior (a plural —
+ *     "across the regions" — or a job title — "regional managers" — names no level);
+ *  4. scoring — the share of the text's weight that an id explains, every word weighted by how
+ *     distinctive it is among the model's responsibilities (IDF), words that no responsibility
+ *     knows counting against every id (so off-model text stays unmatched), plus a bonus when a
+ *     whole alias or title appears;
+ *  5. a scope prior — between ids of similar score the one at the role's level (or the level the
+ *     text names) wins; between a broad id and the id refining it (or two ids whose titles name one
+ *     duty at two levels, as "Sales team management" and "Regional team leadership") that level
+ *     decides outright;
+ *  6. a calibrated confidence threshold and margin (see test/freetext and
+ *     scripts/eval-freetext.mjs for the evaluation they were tuned on).
+ *
+ * Everything is deterministic and built once per model (cached), so matching is cheap.
  */
 
-const STOPWORDS = new Set(
-  'a an and are as at be by for from in into is it of on or our the their them they this to with within across all own owns owning responsible responsibility accountable ensure ensuring drive driving lead leading manage managing management overall its each every per who will be'.split(
-    ' ',
-  ),
-);
-// Verbs of ownership are noise for matching, but "management" and "lead" carry meaning in some titles;
-// they are stripped from the query only, not from the model's phrases, so a title still matches itself.
+// ── Normalisation and stemming ──────────────────────────────────────────────────────────────────
 
+const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  led: 'lead',
+  sold: 'sell',
+  built: 'build',
+  ran: 'run',
+  met: 'meet',
+  grew: 'grow',
+  drove: 'driv',
+  made: 'mak',
+  kept: 'keep',
+  won: 'win',
+  marketing: 'marketing',
+  salespeople: 'salesperson',
+  people: 'people',
+  analyses: 'analysis',
+  analysis: 'analysis',
+  business: 'business',
+  process: 'process',
+  processes: 'process',
+  status: 'status',
+  sales: 'sales',
+  ops: 'ops',
+  series: 'series',
+  across: 'across',
+  news: 'news',
+  kpis: 'kpi',
+  okrs: 'okr',
+  qbrs: 'qbr',
+  aes: 'ae',
+  sdrs: 'sdr',
+  bdrs: 'bdr',
+  rsms: 'rsm',
+  crms: 'crm',
+  programme: 'program',
+  programmes: 'program',
+  behaviour: 'behavior',
+  behaviours: 'behavior',
+  centre: 'center',
+  catalogue: 'catalog',
+  counselling: 'counsel',
+  travelling: 'travel',
+  targeting: 'targeting',
+  commercial: 'sales',
+  commercially: 'sales',
+  staffing: 'staffing',
+  aligned: 'aligned',
+  directly: 'directly',
+  modelling: 'model',
+  labelling: 'label',
+});
+
+/** British -ise/-isation spellings folded onto -ize (only for these word stems, to spare "enterprise"). */
+const BRITISH_ISE = /^(analys|organis|prioritis|maximis|minimis|optimis|localis|recognis|utilis|standardis|specialis|strategis|incentivis|customis|realis|summaris|monetis|centralis|finalis|mobilis|capitalis|characteris|categoris|visualis|digitalis|modernis|rationalis|synchronis|formalis|operationalis|individualis|personalis|socialis|emphasis)/;
+
+function undouble(w: string): string {
+  return /([bdgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Derivational suffixes, one of which is removed (first match). */
+const DERIVATIONS: [RegExp, string][] = [
+  [/izations?$/, 'ize'],
+  [/tations?$/, 't'],
+  [/ations?$/, 'ate'],
+  [/ional$/, 'ion'],
+  [/(.{4,})ments?$/, '$1'],
+  [/(.{4,})ness$/, '$1'],
+  [/(.{4,}[^i])al$/, '$1'],
+  [/(.{4,})ly$/, '$1'],
+];
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 20000;
+
+/** A light, deterministic stemmer: inflections, a few derivations, British spellings, irregular forms. */
 export function stem(word: string): string {
-  let w = word;
+  const lower = word.toLowerCase();
+  const cached = stemCache.get(lower);
+  if (cached !== undefined) return cached;
+  const result = computeStem(lower);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(lower, result);
+  return result;
+}
+
+function computeStem(lower: string): string {
+  let w = lower;
+  if (IRREGULAR[w]) return IRREGULAR[w];
+  if (w.length <= 3) return w;
+  const british = BRITISH_ISE.exec(w);
+  if (british) w = british[1].slice(0, -1) + 'z' + w.slice(british[1].length);
+  // Inflection.
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ers', 'er', 'ed', 'al', 'ly']) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
+  // Derivation (one step).
+  for (const [pattern, replacement] of DERIVATIONS) {
+    if (pattern.test(w)) {
+      w = w.replace(pattern, replacement);
       break;
     }
   }
+  if (w.length >= 4 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
   return w;
 }
 
-export function tokens(text: string, dropStopwords = true): string[] {
+const STOPWORDS = new Set(
+  `a an and are as at be been being by for from in into is it its of on or our the their them they this that these those to with within
+   all each every per who will we you your us via etc eg ie including include such like so than then when where while both any also
+   own owns owned owning owner ownership responsible responsibility responsibilities accountable ensure drive lead leading manage
+   managing management overall`.split(/\s+/),
+);
+
+/** Words that carry no topic in a job posting: neither evidence for an id nor against all of them. */
+const GENERIC_WORDS = `
+  a an and are as at be been being by for from in into is it its of on or our the their them they this that these those to with within
+  all each every per who will we you your us via etc eg ie including include such like so than then when where while both any also
+  about above across against along among around behind below beyond during through throughout toward towards under upon without
+  how what which whose whether why say said back same has have had now later up out down over off there here rather after before
+  not no yet does did can could should would may might must shall just only even still very much well too own owner ownership
+  one two three four five six seven eight nine ten eleven twelve twenty hundred dozen first second third half
+  responsible responsibility duty duties role task job position accountable
+  accomplish act active actively adapt add address adhere advance advise advocate apply arrange articulate assist attend become
+  begin bring capture carry champion change choose clarify come complete conduct consider contribute craft decide deliver
+  demonstrate design determine devise discuss do drive embed embody emerge empower encourage engage enhance enforce ensure
+  establish evolve exceed explain explore face facilitate find follow form formulate foster gain get give go guarantee help
+  identify implement improve increase influence initiate instill introduce involve keep know launch leverage make manage
+  maximize optimize measure mobilize move navigate obtain operate orchestrate organize outline participate pitch prepare proceed produce
+  promote propose provide pursue push put raise reach realize receive recommend reduce refine reinforce remain remove require
+  resolve respond roll run scale schedule secure seek select serve set shape show solve spearhead spot stay streamline
+  strengthen submit support sustain tackle tailor take tap translate turn undertake update use utilize validate verify want
+  work write achieve hit meet build create develop development define grow growth maintain execute execution oversee handle
+  review monitor track evaluate assess check understand gather collect share feed pass relay inform informed communicate
+  accurate aggressive ambitious appropriate best better broad clear competitive comprehensive consistent continuous critical
+  current deep deeper detailed different direct early effective end entire essential excellent existing external fast final
+  frequent full future general good great growing high highly ideal innovative internal large latest long main maximum
+  meaningful measurable minimum modern multiple necessary optimal ongoing other others overall positive possible potential
+  primary proactive proper quick real relevant right robust scalable significant similar simple smart solid specific standard
+  strong successful sustainable timely total true unified various whole wide more most less new key core small complex big
+  several many few regular top quality good specific particular related required assigned designated
+  member ability activity approach aspect basis capability case challenge component context detail effort element environment
+  excellence expertise experience focus framework function idea impact initiative issue item kind level line manner matter means
+  method mindset mission need needs opportunity outcome part piece place point practice priority problem program project
+  purpose range reason requirement scope situation solution step style success technique term thing time topic type value way
+  annual yearly quarterly monthly weekly daily year quarter month week day fy next short multi
+  company business organization org function functional unit group firm enterprise
+  sales sale selling generate generation able order aligned record suggest cover covering
+  overarching corporate according doing between directly nationwide country continent history volume repeatable
+  fit distribute distribution instruct escalate tell pick journey meeting huddle map motion named balance west east north south
+  eastern western northern southern calibrate recalibrate revise revisit refresh progress move session coordinate coordination
+  national nationally senior junior world class targeting direct send sent protect decision stage criterion criteria presence abreast
+  emea apac dach latam nordics nordic benelux anz ukandi iberia iberian americas amer europe european asia asian africa mena cee
+`;
+
+/** Abbreviations and symbols written before tokenising. */
+function prenormalise(text: string): string {
   return text
-    .toLowerCase()
+    .replace(/\bP\s*&\s*L'?s?\b/gi, ' pnl ')
+    .replace(/\bUK\s*&\s*I\b/gi, ' UKandI ')
+    .replace(/\bR\s*&\s*D\b/gi, ' RandD ')
+    .replace(/\b1\s*[:-]\s*1s?\b/g, ' onetoone ')
+    .replace(/\bwin\s*\/\s*loss\b/gi, ' winloss ')
     .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 1 && (!dropStopwords || !STOPWORDS.has(t)))
-    .map(stem);
+    .replace(/['’]s\b/g, '');
 }
 
-function normalisePhrase(text: string): string {
-  return tokens(text, false).join(' ');
+interface RawToken {
+  stem: string;
+  /** A plural noun ("regions", "territories"): the set of them, not one of them. */
+  plural: boolean;
+  /** Capitalised in the middle of a sentence, or an all-caps acronym: probably a name; in parentheses: an example. */
+  proper: 'name' | 'acronym' | 'aside' | undefined;
 }
+
+function rawTokens(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  const source = prenormalise(text);
+  const re = /[A-Za-z0-9]+/g;
+  let m: RegExpExecArray | null;
+  let sentenceStart = true;
+  let last = 0;
+  let depth = 0;
+  /** After "including", "such as", "e.g.": examples, until the end of the sentence. */
+  let listing = false;
+  while ((m = re.exec(source))) {
+    const between = source.slice(last, m.index);
+    for (const ch of between) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
+    if (/[.;:!?\n]/.test(between)) listing = false;
+    if (/[.:;!?(\[\n•]/.test(between)) sentenceStart = true;
+    last = m.index + m[0].length;
+    const word = m[0];
+    const wasStart = sentenceStart;
+    sentenceStart = false;
+    if (/\d/.test(word) || word.length < 2) continue;
+    const lower = word.toLowerCase();
+    if (lower === 'including' || lower === 'incl' || lower === 'eg' || (lower === 'as' && out.length > 0 && source.slice(Math.max(0, m.index - 6), m.index).toLowerCase().endsWith('such '))) {
+      listing = true;
+    }
+    let proper: RawToken['proper'];
+    if (depth > 0 || listing) proper = 'aside';
+    else if (word.length >= 2 && word === word.toUpperCase()) proper = 'acronym';
+    else if (/^[A-Z][a-z]/.test(word) && !wasStart) proper = 'name';
+    out.push({ stem: stem(word), proper, plural: /[^s]s$/.test(lower) && lower.length > 4 });
+  }
+  return out;
+}
+
+/** The exported tokeniser: stems, optionally without stopwords. */
+export function tokens(text: string, dropStopwords = true): string[] {
+  return rawTokens(text)
+    .filter((t) => !dropStopwords || !STOPWORDS.has(t.stem))
+    .map((t) => t.stem);
+}
+
+// ── Domain lexicon ──────────────────────────────────────────────────────────────────────────────
+
+/** Scope cue concepts: say which level the text is about, carry no topic. */
+const REGION_CUE = '@region';
+const ORG_CUE = '@org';
+
+/**
+ * Multi-word phrases → concept (longest first). Words are stemmed like the text. A `*` matches
+ * any one word. A phrase mapped to '' just consumes its words (they carry no topic together).
+ */
+const PHRASES: [string, string][] = [
+  // scope cues
+  ['company wide', ORG_CUE],
+  ['companywide', ORG_CUE],
+  ['organization wide', ORG_CUE],
+  ['org wide', ORG_CUE],
+  ['whole company', ORG_CUE],
+  ['entire company', ORG_CUE],
+  ['entire organization', ORG_CUE],
+  ['whole organization', ORG_CUE],
+  ['all regions', ORG_CUE],
+  ['every region', ORG_CUE],
+  ['head office', ''],
+  ['headquarters', ''],
+  ['corporate office', ''],
+  // people and leadership
+  ['head of sales', 'exec'],
+  ['vp of sales', 'exec'],
+  ['vp sales', 'exec'],
+  ['sales leadership team', 'manager'],
+  ['leadership team', 'exec'],
+  ['executive team', 'exec'],
+  ['senior leadership', 'exec'],
+  ['executive leadership', 'exec'],
+  ['upper management', 'exec'],
+  ['senior management', 'exec'],
+  ['senior officer', 'exec'],
+  ['executive sponsor', 'relationship'],
+  ['executive relationship', 'relationship'],
+  ['new account executive', 'rep'],
+  ['new account manager', 'rep'],
+  ['account executive', 'rep'],
+  ['account manager', 'rep'],
+  ['territory manager', 'rep'],
+  ['inside sales', 'rep'],
+  ['field sales', 'rep'],
+  ['sales force', 'team'],
+  ['salesforce', 'tool'],
+  ['front line', ''],
+  ['ride along', 'coach'],
+  ['one to one', 'coach'],
+  ['one on one', 'coach'],
+  ['deal coaching', 'coach'],
+  ['hold * accountable', 'accountable'],
+  ['employer of choice', 'talent'],
+  ['talent acquisition', 'talent'],
+  ['succession planning', 'talent'],
+  ['succession plan', 'talent'],
+  ['career path', 'talent'],
+  ['new hire', 'talent'],
+  ['new joiner', 'talent'],
+  ['next generation', 'talent'],
+  // strategy and plans
+  ['go to market', 'strategy'],
+  ['gtm', 'strategy'],
+  ['ideal customer profile', 'segment'],
+  ['coverage model', 'segment'],
+  ['business plan', 'plan'],
+  ['action plan', ''],
+  ['compensation plan', 'comp'],
+  ['incentive plan', 'comp'],
+  ['comp plan', 'comp'],
+  ['account plan', 'keyaccount'],
+  ['account planning', 'keyaccount'],
+  ['financial planning', 'budget'],
+  ['financial plan', 'budget'],
+  // numbers, reports, forecasts
+  ['win rate', 'data'],
+  ['winloss interview', 'feedback'],
+  ['exit interview', 'talent'],
+  ['performance management', 'perfmanage'],
+  ['manage sales performance', 'perfmanage'],
+  ['manage performance', 'perfmanage'],
+  ['manage the sales performance', 'perfmanage'],
+  ['business review deck', 'report'],
+  ['quarterly business review', 'accountreview'],
+  ['forecast call', 'forecast'],
+  ['commit call', 'forecast'],
+  ['pipeline review', 'forecast'],
+  ['pipeline management', 'forecast'],
+  ['deal inspection', 'forecast'],
+  ['against plan', 'variance'],
+  ['vs plan', 'variance'],
+  ['versus plan', 'variance'],
+  ['corrective action', 'variance'],
+  ['close the gap', 'variance'],
+  ['close gap', 'variance'],
+  ['performance gap', 'variance'],
+  // job-posting idioms
+  ['map out', 'plan'],
+  ['customer onboarding', 'customeronboarding'],
+  ['client onboarding', 'customeronboarding'],
+  ['account management', 'keyaccount'],
+  ['coordinate with', 'collab'],
+  ['coordination with', 'collab'],
+  ['coordinate across', 'collab'],
+  ['customer advisory board', 'feedback'],
+  ['advisory board', 'feedback'],
+  ['customer advisory', 'feedback'],
+  ['deal desk', 'process'],
+  ['call the number', 'forecast'],
+  ['executive sponsorship', 'relationship'],
+  ['direct report', 'rep'],
+  ['store manager', 'manager'],
+  ['branch manager', 'manager'],
+  ['store sales manager', 'manager'],
+  ['hq', ''],
+  ['forecast vs actual', 'variance'],
+  ['forecast versus actual', 'variance'],
+  ['forecast and actual', 'variance'],
+  ['against actual', 'variance'],
+  ['sign up', 'newbiz'],
+  ['performance review', 'accountable'],
+  ['performance appraisal', 'accountable'],
+  ['appraisal', 'accountable'],
+  ['world class', ''],
+  ['best in class', ''],
+  ['high performing', ''],
+  ['high performance', ''],
+  ['top tier', ''],
+  ['first class', ''],
+  ['keep abreast of', ''],
+  ['pipeline health', 'forecast'],
+  ['pipeline hygiene', 'forecast'],
+  ['market condition', 'trend'],
+  ['decision maker', 'stakeholder'],
+  ['voice of * customer', 'feedback'],
+  ['performance feedback', 'coach'],
+  ['field visit', 'coach'],
+  ['trade spend', 'budget'],
+  ['investor relation', 'investorrelations'],
+  ['public relation', 'publicrelations'],
+  ['employee relation', 'employeerelations'],
+  ['labor relation', 'employeerelations'],
+  ['national sales manager', 'exec'],
+  ['exit criteria', 'process'],
+  ['territory design', 'segment'],
+  ['design * territory', 'segment'],
+  ['design territory', 'segment'],
+  ['define * territory', 'segment'],
+  ['define territory', 'segment'],
+  ['territory structure', 'segment'],
+  ['territory alignment', 'segment'],
+  ['winloss ratio', 'data'],
+  ['winloss rate', 'data'],
+  ['winloss report', 'report'],
+  ['sales cycle', 'data'],
+  ['future * leader', 'talent'],
+  ['future leader', 'talent'],
+  ['future manager', 'talent'],
+  ['leadership pipeline', 'talent'],
+  ['talent pipeline', 'talent'],
+  ['hand in hand', 'collab'],
+  ['corrective plan', 'variance'],
+  ['recovery plan', 'variance'],
+  ['market feedback', 'intelligence'],
+  ['new vertical', 'newbiz'],
+  ['new industry', 'newbiz'],
+  ['new channel', 'newbiz'],
+  ['new geography', 'newbiz'],
+  ['draw up', ''],
+  ['break * down', ''],
+  ['break down', ''],
+  ['make sure', ''],
+  ['up to date', ''],
+  ['end to end', ''],
+  ['lead to close', 'process'],
+  ['lead to cash', 'process'],
+  ['people management', 'lead'],
+  ['people leadership', 'lead'],
+  ['people manager', 'manager'],
+  ['middle manager', 'manager'],
+  ['line manager', 'manager'],
+  ['customer need', 'demand'],
+  ['customer preference', 'demand'],
+  ['customer demand', 'demand'],
+  ['customer expectation', 'demand'],
+  ['buying behavior', 'demand'],
+  ['buyer behavior', 'demand'],
+  ['customer behavior', 'demand'],
+  ['channel partner', 'partner'],
+  ['keep an eye on', ''],
+  ['lost deal', 'feedback'],
+  ['lost prospect', 'feedback'],
+  ['lost opportunity', 'feedback'],
+  ['lost customer', 'feedback'],
+  ['area for improvement', 'variance'],
+  ['area of improvement', 'variance'],
+  ['area to improve', 'variance'],
+  ['area of responsibility', ''],
+  ['align with * goal', 'target'],
+  ['align with goal', 'target'],
+  ['align with * objective', 'target'],
+  ['align with objective', 'target'],
+  ['align with * strategy', 'strategy'],
+  ['align to * goal', 'target'],
+  ['in line with', ''],
+  ['supply chain', 'dept'],
+  ['product line', 'product'],
+  ['fall short', 'variance'],
+  ['cost of sales', 'budget'],
+  ['profit and loss', 'budget'],
+  ['travel and entertainment', 'budget'],
+  // customers
+  ['voice of the customer', 'feedback'],
+  ['voice of customer', 'feedback'],
+  ['customer experience', 'satisfaction'],
+  ['customer success', 'dept'],
+  ['customer service', 'service'],
+  ['customer acquisition', 'newbiz'],
+  ['customer base', 'customer'],
+  ['repeat business', 'retain'],
+  ['wallet share', 'retain'],
+  ['share of wallet', 'retain'],
+  ['cross sell', 'retain'],
+  ['point of contact', 'relationship'],
+  ['escalation point', 'relationship'],
+  ['accounts payable', 'accounting'],
+  ['accounts receivable', 'accounting'],
+  ['social media', 'socialmedia'],
+  // new business
+  ['new business', 'newbiz'],
+  ['business development', 'newbiz'],
+  ['new logo', 'newbiz'],
+  ['new customer', 'newbiz'],
+  ['new client', 'newbiz'],
+  ['new account', 'newbiz'],
+  ['new market', 'newbiz'],
+  ['new territory', 'newbiz'],
+  ['new region', 'newbiz'],
+  ['new segment', 'newbiz'],
+  ['new opportunity', 'newbiz'],
+  ['potential customer', 'newbiz'],
+  ['potential client', 'newbiz'],
+  ['lead generation', 'newbiz'],
+  ['lead gen', 'newbiz'],
+  ['generate lead', 'newbiz'],
+  ['open up', 'newbiz'],
+  ['break into', 'newbiz'],
+  ['venture into', 'newbiz'],
+  ['cold call', 'newbiz'],
+  ['lead routing', 'process'],
+  // operations and tools
+  ['sales ops', 'salesops'],
+  ['sales operation', 'salesops'],
+  ['revenue operation', 'salesops'],
+  ['revops', 'salesops'],
+  ['tech stack', 'tool'],
+  ['technology stack', 'tool'],
+  ['quote to cash', 'process'],
+  ['battle card', 'enable'],
+  ['data hygiene', 'tool'],
+  // departments and collaboration
+  ['cross functional team', 'collab'],
+  ['cross functional', 'collab'],
+  ['marketing team', 'dept'],
+  ['finance team', 'dept'],
+  ['customer success team', 'dept'],
+  ['engineering team', 'dept'],
+  ['cross departmental', 'collab'],
+  ['other department', 'dept'],
+  ['work closely', 'collab'],
+  ['work with', 'collab'],
+  ['partner with', 'collab'],
+  ['product development', 'product'],
+  ['product management', 'product'],
+  ['product team', 'product'],
+  // market
+  ['market intelligence', 'intelligence'],
+  ['competitive intelligence', 'competitor'],
+  ['competitive landscape', 'competitor'],
+  ['market share', 'newbiz'],
+  ['market research', 'intelligence'],
+];
+
+/** Single words (stemmed like the text) → concept. Unlisted words stand for themselves. */
+const CONCEPTS: Record<string, string> = Object.create(null) as Record<string, string>;
+function concept(name: string, words: string): void {
+  for (const w of words.split(/\s+/).filter(Boolean)) CONCEPTS[stem(w)] = name;
+}
+concept(REGION_CUE, `area region regional regionally territory territories territorial district local locally localize localized geography geographic
+  geographical zone province city town county`);
+concept(ORG_CUE, `global globally worldwide`);
+concept('strategy', 'strategy strategic strategically strategize vision direction');
+concept('plan', 'plan planning blueprint');
+concept('target', 'target quota goal objective okr number attainment');
+concept('allocate', 'allocate allocation resource resourcing deploy deployment prioritize invest investment');
+concept('segment', 'segment segmentation vertical channel structure icp coverage');
+concept('team', 'team staff workforce department employee personnel crew squad people professional');
+concept('rep', 'rep representative salesperson seller ae sdr bdr agent closer');
+concept('manager', 'manager director supervisor leader');
+concept('lead', 'lead leadership head supervise steer');
+concept('coach', 'coach coaching mentor mentoring mentorship counsel guide guidance onetoone');
+concept('motivate', 'motivate motivation inspire morale energize culture');
+concept('accountable', 'accountable accountability');
+concept('talent', `hire hiring recruit recruitment recruiter recruiting talent staffing interview candidate onboard onboarding induction
+  orient orientation ramp train training trainer upskill skill academy career succession dismiss`);
+concept('perform', 'performance result');
+concept('report', 'report reporting dashboard scorecard present presentation deck');
+concept('exec', 'executive board ceo');
+concept('data', 'data metric kpi figure statistic conversion rate ratio');
+concept('analyze', 'analyze analysis analytic analytics analyst');
+concept('trend', 'trend pattern dynamic dynamics');
+concept('forecast', 'commit forecast forecasting projection prediction predict predictability predictable outlook');
+concept('pipeline', 'pipeline funnel');
+concept('variance', 'variance shortfall deviation underperformance underperform underperforming');
+concept('budget', 'budget budgeting spend spending expense expenditure cost pnl fund funding financial money');
+concept('feedback', 'complaint feedback survey nps csat voc winloss listen');
+concept('satisfaction', 'satisfaction satisfy satisfied');
+concept('insight', 'insight');
+concept('intelligence', 'intelligence research study');
+concept('customer', 'customer client buyer account');
+concept('market', 'market marketplace industry');
+concept('competitor', 'competitor competition rival benchmark benchmarking');
+concept('product', 'product roadmap service offer offering');
+concept('dept', 'engineering legal hr logistics procurement randd ops finance cfo');
+concept('dept', 'marketing brand branding campaign');
+concept('collab', 'integrate integration sync synchronize collaborate collaboration align alignment cooperate liaise interlock together joint jointly');
+concept('salesops', 'revops');
+concept('enable', 'enablement enable playbook');
+concept('process', 'process methodology workflow cpq');
+concept('tool', 'tool tooling crm hubspot software stack automation automate system technology tech');
+concept('productivity', 'productivity productive efficiency efficient');
+concept('comp', 'compensation incentive commission spiff bonus');
+concept('relationship', 'relationship rapport relation nurture trust');
+concept('stakeholder', 'stakeholder contact');
+concept('retain', 'churn retention renewal renew repeat upsell loyalty wallet');
+concept('newbiz', 'sign win qualify prospect prospecting hunt hunter penetrate penetration untapped acquire acquisition outreach whitespace greenfield expand expansion footprint');
+concept('accountreview', 'qbr');
+concept('revenu', 'revenue booking arr mrr income');
+concept('partner', 'partner partnership reseller distributor dealer');
+
+const GENERIC = new Set(GENERIC_WORDS.split(/\s+/).filter(Boolean).map(stem));
+for (const key of Object.keys(CONCEPTS)) GENERIC.delete(key);
+
+/** Modifiers that turn the next account/customer/client (within two words) into a key account. */
+const KEY_MODIFIERS = new Set(['key', 'major', 'strategic', 'top', 'largest', 'biggest', 'important', 'priority', 'premier', 'flagship', 'vip', 'highest', 'enterprise'].map(stem));
+const KEY_HEADS = new Set(['account', 'customer', 'client'].map(stem));
+
+interface CompiledPhrase {
+  words: string[];
+  concept: string;
+}
+/** Phrases by their first word, longest first. */
+const PHRASES_BY_FIRST_WORD = new Map<string, CompiledPhrase[]>();
+for (const [text, c] of PHRASES) {
+  const words = text.split(/\s+/).map((w) => (w === '*' ? '*' : stem(w)));
+  PHRASES_BY_FIRST_WORD.set(words[0], [...(PHRASES_BY_FIRST_WORD.get(words[0]) ?? []), { words, concept: c }]);
+}
+for (const list of PHRASES_BY_FIRST_WORD.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+interface Term {
+  term: string;
+  proper: RawToken['proper'];
+  /** The stem of the (last) word it came from. */
+  word?: string;
+}
+
+/** Text → concept terms (stopwords and generic words dropped, scope cues kept as cue terms). */
+function analyseText(text: string): Term[] {
+  const raw = rawTokens(text);
+  const out: Term[] = [];
+  for (let i = 0; i < raw.length; ) {
+    // Key account: a modifier followed, within two words, by account / customer / client.
+    if (KEY_MODIFIERS.has(raw[i].stem)) {
+      const j = [i + 1, i + 2, i + 3].find((k) => k < raw.length && KEY_HEADS.has(raw[k].stem));
+      if (j !== undefined) {
+        out.push({ term: 'keyaccount', proper: undefined });
+        i = j + 1;
+        continue;
+      }
+    }
+    let matched: CompiledPhrase | undefined;
+    for (const phrase of PHRASES_BY_FIRST_WORD.get(raw[i].stem) ?? []) {
+      if (i + phrase.words.length > raw.length) continue;
+      if (phrase.words.every((w, k) => w === '*' || raw[i + k].stem === w)) {
+        matched = phrase;
+        break;
+      }
+    }
+    if (matched) {
+      if (matched.concept) out.push({ term: matched.concept, proper: undefined });
+      i += matched.words.length;
+      continue;
+    }
+    const { stem: s, proper, plural } = raw[i];
+    i++;
+    // "across the regions", "allocate territories": the set of regions is an organization-level matter.
+    if (CONCEPTS[s] === REGION_CUE && plural) continue;
+    if (CONCEPTS[s]) out.push({ term: CONCEPTS[s], proper: undefined, word: s });
+    else if (!GENERIC.has(s) && !STOPWORDS.has(s)) out.push({ term: s, proper, word: s });
+  }
+  // Pipeline that is being built is prospecting, not forecasting.
+  if (out.some((t) => t.term === 'pipeline') && raw.some((t) => PIPELINE_BUILDERS.has(t.stem))) {
+    for (const t of out) if (t.term === 'pipeline') t.term = 'newbiz';
+  }
+  // "regional managers", "area sales managers": a job title, not the level the text is about.
+  for (let i = 0; i + 1 < out.length; i++) if (out[i].term === REGION_CUE && out[i + 1].term === 'manager') out[i].term = '';
+  // "performance management of the sales staff": managing people, not the numbers.
+  // "the performance of the reps": their results as people to lead.
+  const people = out.some((t) => t.term === 'rep' || t.term === 'manager');
+  if (people || out.some((t) => t.term === 'team')) {
+    for (const t of out) if (t.term === 'perfmanage' || (people && t.term === 'perform')) t.term = 'accountable';
+  }
+  // "retain talent": keeping people, not customers.
+  if (out.some((t) => t.term === 'talent') && !out.some((t) => t.term === 'customer' || t.term === 'keyaccount')) {
+    for (const t of out) if (t.term === 'retain') t.term = 'talent';
+  }
+  // "hiring plan", "account plan", "training programme plan": the topic is the word before "plan".
+  // "recruit distributors": recruiting partners is business development, not talent.
+  return out.filter((t, i) => {
+    const next = out[i + 1]?.term;
+    if (!t.term) return false;
+    if (t.term === 'plan' && i > 0 && PLAN_TOPICS.has(out[i - 1].term)) return false;
+    // "marketing budget", "travel budget": a budget whatever it is for.
+    if (out[i + 1]?.word === BUDGET && t.term !== 'budget' && !isCue(t.term)) return false;
+    if (t.term === 'talent' && next === 'partner') return false;
+    return true;
+  });
+}
+
+const BUDGET = stem('budget');
+const PIPELINE_BUILDERS = new Set(['generate', 'build', 'create', 'fill', 'grow'].map(stem));
+const PLAN_TOPICS = new Set(['talent', 'comp', 'dept', 'budget', 'keyaccount', 'product', 'enable', 'process', 'tool', 'feedback', 'customer', 'coach', 'report', 'forecast', 'newbiz']);
+
+const isCue = (term: string) => term === REGION_CUE || term === ORG_CUE;
+
+// ── Index of a model ────────────────────────────────────────────────────────────────────────────
 
 interface IndexedResponsibility {
   def: ResponsibilityDef;
-  phrases: string[];
-  tokenWeights: Map<string, number>;
+  /** Concept sets of the title, id and aliases (cues removed), for whole-phrase bonuses. */
+  phrases: string[][];
+  /** Concept → weight in [0, 1]. */
+  bag: Map<string, number>;
 }
 
 interface MatcherIndex {
   entries: IndexedResponsibility[];
   idf: Map<string, number>;
+  maxIdf: number;
+  /** [broad id, narrow id]: one duty at two levels (declared by `refines`, or implied by the titles). */
+  pairs: [string, string][];
 }
 
 const indexCache = new WeakMap<RoleModel, MatcherIndex>();
+
+const WEIGHT_NAME = 1;
+const WEIGHT_ALIAS = 1;
+const WEIGHT_DESCRIPTION = 0.5;
 
 function buildIndex(model: RoleModel): MatcherIndex {
   const cached = indexCache.get(model);
   if (cached) return cached;
   const documentFrequency = new Map<string, number>();
-  const raw: { def: ResponsibilityDef; phrases: string[]; bag: Map<string, number> }[] = [];
+  const entries: IndexedResponsibility[] = [];
   for (const def of model.responsibilities.values()) {
-    const phrases = [def.title, def.id.replace(/-/g, ' '), ...def.aliases].map(normalisePhrase).filter(Boolean);
+    const names = [def.title, def.id.replace(/-/g, ' '), ...def.aliases];
     const bag = new Map<string, number>();
     const add = (text: string, weight: number) => {
-      for (const token of tokens(text)) bag.set(token, Math.max(bag.get(token) ?? 0, weight));
+      for (const { term } of analyseText(text)) if (!isCue(term)) bag.set(term, Math.max(bag.get(term) ?? 0, weight));
     };
-    add(def.description ?? '', 0.5);
-    add(def.id.replace(/-/g, ' '), 1);
-    add(def.title, 1);
-    for (const alias of def.aliases) add(alias, 1);
-    for (const token of bag.keys()) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-    raw.push({ def, phrases, bag });
+    add(def.description ?? '', WEIGHT_DESCRIPTION);
+    for (const alias of def.aliases) add(alias, WEIGHT_ALIAS);
+    add(def.title, WEIGHT_NAME);
+    add(def.id.replace(/-/g, ' '), WEIGHT_NAME);
+    const phrases = names
+      .map((name) => [...new Set(analyseText(name).map((t) => t.term).filter((t) => !isCue(t)))])
+      .filter((p) => p.length > 0);
+    for (const term of bag.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    entries.push({ def, phrases, bag });
   }
-  const total = Math.max(1, raw.length);
+  const total = Math.max(1, entries.length);
   const idf = new Map<string, number>();
-  for (const [token, df] of documentFrequency) idf.set(token, Math.log(1 + total / df));
-  const index: MatcherIndex = {
-    idf,
-    entries: raw.map(({ def, phrases, bag }) => ({ def, phrases, tokenWeights: bag })),
-  };
+  let maxIdf = Math.log(1 + total);
+  for (const [term, df] of documentFrequency) idf.set(term, Math.log(1 + total / df));
+  for (const value of idf.values()) maxIdf = Math.max(maxIdf, value);
+  const index: MatcherIndex = { idf, entries, maxIdf, pairs: findPairs(model, entries) };
   indexCache.set(model, index);
   return index;
 }
+
+/**
+ * Ids naming one duty at two scope levels: `refines` declares it ("regional-sales-plan" refines
+ * "sales-strategy"); without it, two ids of different levels whose title topics nest ("Sales team
+ * management" and "Regional team leadership": team ⊂ team + lead) are taken as such a pair when
+ * neither has another candidate.
+ */
+function findPairs(model: RoleModel, entries: IndexedResponsibility[]): [string, string][] {
+  const rank = (scope: string) => {
+    const i = model.scopes.indexOf(scope);
+    return i < 0 ? model.scopes.length : i;
+  };
+  const pairs: [string, string][] = [];
+  const declared = new Set<string>();
+  for (const { def } of entries) {
+    const broad = def.refines ? model.responsibilities.get(def.refines) : undefined;
+    if (broad && rank(broad.scope) < rank(def.scope)) {
+      pairs.push([broad.id, def.id]);
+      declared.add(broad.id).add(def.id);
+    }
+  }
+  const topics = new Map(entries.map((e) => [e.def.id, new Set(analyseText(e.def.title).map((t) => t.term).filter((t) => !isCue(t)))]));
+  const nests = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((t) => b.has(t));
+  const implied = new Map<string, string[]>();
+  for (const a of entries) {
+    for (const b of entries) {
+      if (declared.has(a.def.id) || declared.has(b.def.id) || rank(a.def.scope) >= rank(b.def.scope)) continue;
+      const ta = topics.get(a.def.id)!;
+      const tb = topics.get(b.def.id)!;
+      if (nests(ta, tb) || nests(tb, ta)) {
+        implied.set(a.def.id, [...(implied.get(a.def.id) ?? []), b.def.id]);
+        implied.set(b.def.id, [...(implied.get(b.def.id) ?? []), a.def.id]);
+      }
+    }
+  }
+  for (const [broad, partners] of implied) {
+    const [narrow] = partners;
+    if (partners.length === 1 && implied.get(narrow)?.length === 1 && rank(model.responsibilities.get(broad)!.scope) < rank(model.responsibilities.get(narrow)!.scope)) {
+      pairs.push([broad, narrow]);
+    }
+  }
+  return pairs;
+}
+
+// ── Matching ────────────────────────────────────────────────────────────────────────────────────
 
 export interface MatchCandidate {
   id: string;
@@ -93,7 +792,29 @@ export interface MatchResult {
   candidates: MatchCandidate[];
 }
 
-const CONFIDENT = 0.5;
+/** Tuning (see scripts/eval-freetext.mjs): calibrated on the dev half of test/freetext/statements.jsonl. */
+const T = {
+  /** Weight of a word no responsibility knows, relative to the most distinctive known word. */
+  unknownWeight: 0.8,
+  /** A capitalised word mid-sentence (a place, a product, a tool) or an acronym weighs less. */
+  nameDiscount: 0.15,
+  acronymDiscount: 0.4,
+  asideDiscount: 0.2,
+  /** Bonus for a whole alias or title found in the text, times the share of the text it covers. */
+  phraseBonus: 0.35,
+  /** Prior for ids at the role's level, or (larger) at the level the text names. Ranks, never confirms. */
+  scopePrior: 0.08,
+  cuePrior: 0.1,
+  /** Confident: the best id explains at least this much of the text ... */
+  confident: 0.5,
+  /** ... (more when no word of the text is in the id's title or aliases) ... */
+  confidentUnnamed: 0.65,
+  /** ... and leads the next id (its refinement pair aside) by this much. */
+  margin: 0.04,
+};
+/** Between a broad id and its refinement, the one at the level the text is about wins by this. */
+const PAIR_EDGE = 0.01;
+const MAX_TEXT_LENGTH = 2000;
 
 /**
  * Matches free text to a responsibility. `roleScope` is the scope level of the role that lists the
@@ -101,43 +822,103 @@ const CONFIDENT = 0.5;
  */
 export function matchResponsibility(text: string, model: RoleModel, roleScope?: string): MatchResult {
   const index = buildIndex(model);
-  const phrase = ` ${normalisePhrase(text)} `;
-  const queryTokens = [...new Set(tokens(text))];
-  if (queryTokens.length === 0) return { candidates: [] };
-  const queryWeight = queryTokens.reduce((sum, t) => sum + (index.idf.get(t) ?? Math.log(1 + index.entries.length)), 0);
-  const scored: MatchCandidate[] = [];
+  // A responsibility is a phrase or a sentence; past this length only the beginning is read, so
+  // matching stays cheap whatever the file holds.
+  const terms = analyseText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text);
+  const cueRegion = terms.some((t) => t.term === REGION_CUE);
+  const cueOrg = terms.some((t) => t.term === ORG_CUE);
+  const broadest = model.scopes[0];
+  const narrowest = model.scopes[model.scopes.length - 1];
+  const cueScope = cueRegion && !cueOrg ? narrowest : cueOrg && !cueRegion ? broadest : undefined;
+  const targetScope = cueScope ?? roleScope;
+
+  // Topic terms: weight of one mention (IDF, or the unknown-word weight) and how often they occur.
+  const query = new Map<string, { unit: number; tf: number }>();
+  for (const { term, proper } of terms) {
+    if (isCue(term)) continue;
+    const seen = query.get(term);
+    if (seen) {
+      seen.tf++;
+      continue;
+    }
+    const known = index.idf.get(term);
+    let unit = known ?? T.unknownWeight * index.maxIdf;
+    if (known === undefined && proper === 'name') unit *= T.nameDiscount;
+    else if (known === undefined && proper === 'acronym') unit *= T.acronymDiscount;
+    else if (known === undefined && proper === 'aside') unit *= T.asideDiscount;
+    query.set(term, { unit, tf: 1 });
+  }
+  if (query.size === 0) return { candidates: [] };
+  // A word repeated ("hiring ... interviews ... onboarding") is the topic: up to twice the weight.
+  const weightOf = (q: { unit: number; tf: number }) => q.unit * Math.min(2, 1 + 0.5 * (q.tf - 1));
+  const denominator = [...query.values()].reduce((sum, q) => sum + weightOf(q), 0);
+
+  interface Scored extends MatchCandidate {
+    /** Share of the text the id explains, plus the phrase bonus: what confidence is judged on. */
+    evidence: number;
+    /** Some word of the text is in the id's title or aliases, not only in its description. */
+    named: boolean;
+  }
+  const scored: Scored[] = [];
   for (const entry of index.entries) {
-    let overlap = 0;
-    for (const token of queryTokens) {
-      const weight = entry.tokenWeights.get(token);
-      if (weight) overlap += weight * (index.idf.get(token) ?? 0);
+    let explained = 0;
+    let named = false;
+    for (const [term, q] of query) {
+      const w = entry.bag.get(term);
+      if (w) explained += w * weightOf(q);
+      if (w === WEIGHT_NAME) named = true;
     }
-    let score = queryWeight > 0 ? overlap / queryWeight : 0;
-    for (const p of entry.phrases) {
-      if (p && phrase.includes(` ${p} `)) score = Math.max(score, 0.6 + Math.min(0.4, p.split(' ').length * 0.1));
+    if (explained <= 0) continue;
+    let evidence = explained / denominator;
+    // A whole alias or title (two concepts or more) found in the text.
+    let bestPhrase = 0;
+    for (const phrase of entry.phrases) {
+      if (phrase.length < 2 || !phrase.every((t) => query.has(t))) continue;
+      bestPhrase = Math.max(bestPhrase, phrase.reduce((sum, t) => sum + weightOf(query.get(t)!), 0) / denominator);
     }
-    if (roleScope && entry.def.scope === roleScope) score += 0.05;
-    if (score > 0) scored.push({ id: entry.def.id, score });
+    evidence += T.phraseBonus * Math.min(1, bestPhrase);
+    const prior = targetScope && entry.def.scope === targetScope ? (cueScope ? T.cuePrior : T.scopePrior) : 0;
+    scored.push({ id: entry.def.id, evidence, named, score: evidence + prior });
   }
+  // A broad id and the id refining it name one duty at two levels: the one at the level the text is
+  // about takes the better evidence of the two, and the other does not count as a competitor.
+  const shadowed = new Set<string>();
+  if (targetScope) {
+    const byId = new Map(scored.map((c) => [c.id, c]));
+    for (const [broadId, narrowId] of index.pairs) {
+      const broadScope = model.responsibilities.get(broadId)?.scope;
+      const narrowScope = model.responsibilities.get(narrowId)?.scope;
+      const [keepId, dropId] = narrowScope === targetScope ? [narrowId, broadId] : broadScope === targetScope ? [broadId, narrowId] : [];
+      const drop = dropId ? byId.get(dropId) : undefined;
+      if (!keepId || !drop) continue;
+      let keep = byId.get(keepId);
+      if (!keep) {
+        keep = { id: keepId, evidence: 0, named: false, score: 0 };
+        scored.push(keep);
+        byId.set(keepId, keep);
+      }
+      const prior = cueScope ? T.cuePrior : T.scopePrior;
+      keep.evidence = Math.max(keep.evidence, drop.evidence);
+      keep.named ||= drop.named;
+      keep.score = Math.max(keep.score, keep.evidence + prior, drop.score + PAIR_EDGE);
+      shadowed.add(drop.id);
+    }
+  }
+  for (const c of scored) c.score = Math.round(c.score * 1e6) / 1e6;
   scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  // Prefer, between a broad id and its refinement, the one at the role's own level.
-  if (roleScope && scored.length > 1) {
-    const [first, second] = scored;
-    const a = model.responsibilities.get(first.id);
-    const b = model.responsibilities.get(second.id);
-    const paired = a && b && (a.refines === b.id || b.refines === a.id);
-    if (paired && first.score - second.score < 0.2 && b.scope === roleScope && a.scope !== roleScope) {
-      scored[0] = second;
-      scored[1] = first;
-    }
-  }
   const best = scored[0];
-  const runnerUp = scored[1];
-  const confident = best && best.score >= CONFIDENT && (!runnerUp || best.score - runnerUp.score >= 0.08);
-  return { id: confident ? best.id : undefined, candidates: scored.slice(0, 3) };
+  const runnerUp = scored.find((c) => c !== best && !shadowed.has(c.id));
+  const confident =
+    best &&
+    !shadowed.has(best.id) &&
+    best.evidence >= T.confident &&
+    (best.named || best.evidence >= T.confidentUnnamed) &&
+    (!runnerUp || best.score - runnerUp.score >= T.margin);
+  return { id: confident ? best.id : undefined, candidates: scored.slice(0, 3).map(({ id, score }) => ({ id, score })) };
 }
 
 /** SPEC: lower-case letters, digits and hyphens, no spaces — such an entry is an id, never free text. */
 export function isIdLike(text: string): boolean {
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text) || /^[a-z0-9-]+$/.test(text);
 }
+
