@@ -131,14 +131,6 @@ export class Organization {
     return true;
   }
 
-  scopesOverlap(a: RoleDecl, b: RoleDecl): boolean {
-    const ra = this.coveredRegions(a);
-    const rb = this.coveredRegions(b);
-    if (!ra || !rb) return true; // either is organization-wide
-    for (const name of ra) if (rb.has(name)) return true;
-    return false;
-  }
-
   /** Resolved entries with a model id, first occurrence of each id only. */
   ownedIds(role: RoleDecl): Map<string, ResolvedResponsibility> {
     const cached = this.ownedCache.get(role);

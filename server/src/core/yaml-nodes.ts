@@ -7,11 +7,6 @@ export function nodeSpan(node: Node | null | undefined): { start: number; end: n
   return { start, end: Math.max(start, valueEnd) };
 }
 
-export function scalarString(node: unknown): string | undefined {
-  if (isScalar(node) && typeof node.value === 'string') return node.value;
-  return undefined;
-}
-
 /** A scalar of any type read as text (numbers and booleans as they were written). */
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;

@@ -19,12 +19,7 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
-/** Close names for a miss: same name in another case first, then by edit distance. At most three. */
-export function didYouMean(name: string, candidates: Iterable<string>): string[] {
-  return new Suggester(candidates).suggest(name);
-}
-
-/** did-you-mean over one fixed candidate list, cached per missed name (one typo is often repeated). */
+/** did-you-mean over one fixed candidate list: same name in another case first, then by edit distance, at most three;, cached per missed name (one typo is often repeated). */
 export class Suggester {
   private readonly candidates: string[];
   private readonly cache = new Map<string, string[]>();
