@@ -93,3 +93,14 @@ test("(c') disable for this line, where offered, hides unowned-responsibility of
 test('(b) a yaml-syntax range never ends between the \\r and \\n of a CRLF', () => {
   propRanges(single('charter: x\r\nroles:\r\nroles:\r\n'));
 });
+
+// A lone CR (as in "\r\r\n", a doubly converted line end) is a line break to LSP and to the
+// product's line index, but the yaml parser keeps it inside the scalar before it.
+
+test('(c) a value followed by a lone CR: no did-you-mean fix that changes nothing', () => {
+  propFixes(single('charter: Acme\r\nroles:\r\n  - id: r\r\n    role: regional-sales-manager\r\r\n'));
+});
+
+test('(c) free text followed by a lone CR in a flow list: replacing it by {id, note} keeps valid YAML', () => {
+  propFixes(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    responsibilities: [sales forecast\r]\n'));
+});

@@ -120,7 +120,9 @@ export function analyzeFiles(files) {
 
 const countSame = (findings, finding) => findings.filter((f) => f.rule === finding.rule && f.message === finding.message).length;
 
-const show = (files) => files.map((f) => `--- ${f.path} ---\n${f.text}`).join('\n');
+/** A text for a failure message: as is, or JSON-escaped when it holds characters a terminal hides (a lone CR, say). */
+const visible = (text) => (/\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u0085\u2028\u2029\ufeff]/.test(text) ? `(JSON) ${JSON.stringify(text)}` : text);
+const show = (files) => files.map((f) => `--- ${f.path} ---\n${visible(f.text)}`).join('\n');
 
 
 // ── Fix semantics: what a fix must do to the data (computed on the yaml AST, aliases unresolved) ──
@@ -195,6 +197,9 @@ function expectedAfterFix(doc, finding, title) {
   if ((m = /^Remove duplicate "(.+)"$/.exec(title)) || (m = /^Remove "(.+)" from (this role|role ".*")$/.exec(title))) {
     assert.ok(entry, `fix "${title}": no responsibility entry at the finding`);
     seq.items.splice(j, 1);
+    // A block list cannot be written empty: removing its only item leaves `responsibilities:` (null),
+    // which the schema accepts as "no responsibilities".
+    if (seq.items.length === 0 && !seq.flow) respPair.value = null;
   } else if ((m = /^Replace with "(.+)" \(keep the text as note\)$/.exec(title))) {
     entryBecomes(m[1], { keepTextAsNote: true });
   } else if ((m = /^Replace with "(.+)"$/.exec(title))) {
@@ -229,7 +234,7 @@ export function assertFixSemantics(beforeText, afterText, finding, title, { disa
   if (doc.errors.length > 0 || after.errors.length > 0) return;
   const expected = disable ? doc : expectedAfterFix(doc, finding, title);
   if (!expected) return;
-  assert.deepStrictEqual(plain(after.contents), plain(expected.contents), `fix "${title}" of ${finding.rule} "${finding.message}" changed the data otherwise than it says\n--- before ---\n${beforeText}\n--- after ---\n${afterText}`);
+  assert.deepStrictEqual(plain(after.contents), plain(expected.contents), `fix "${title}" of ${finding.rule} "${finding.message}" changed the data otherwise than it says\n--- before ---\n${visible(beforeText)}\n--- after ---\n${visible(afterText)}`);
 }
 
 // ── Properties ───────────────────────────────────────────────────────────────────────────────────
@@ -280,17 +285,17 @@ export function checkFix(files, path, finding, edits, title, { mustRemove, seman
   const file = files.find((f) => f.path === path);
   const what = `${path}: fix "${title}" of ${finding.rule} "${finding.message}"`;
   const after = applyChecked(file.text, edits, what);
-  assert.notEqual(after, file.text, `${what}: changes nothing`);
+  assert.notEqual(after, file.text, `${what}: changes nothing\n${visible(file.text)}`);
   if (parses(file.text)) {
-    assert.deepEqual(yamlErrors(after), [], `${what}: broke the YAML\n--- before ---\n${file.text}\n--- after ---\n${after}`);
-    assert.deepEqual(missingComments(file.text, after), [], `${what}: dropped comments\n--- before ---\n${file.text}\n--- after ---\n${after}`);
+    assert.deepEqual(yamlErrors(after), [], `${what}: broke the YAML\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(missingComments(file.text, after), [], `${what}: dropped comments\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
     if (semantics || disable) assertFixSemantics(file.text, after, finding, title, { disable });
   }
   if (mustRemove) {
     const fixedFiles = files.map((f) => (f.path === path ? { path, text: after } : f));
     const was = countSame((result ?? analyzeFiles(files)).findings.get(path), finding);
     const now = countSame(analyzeFiles(fixedFiles).findings.get(path), finding);
-    assert.ok(now < was, `${what}: the finding is still there after the fix (${was} -> ${now})\n--- after ---\n${after}`);
+    assert.ok(now < was, `${what}: the finding is still there after the fix (${was} -> ${now})\n--- after ---\n${visible(after)}`);
   }
 }
 
@@ -338,8 +343,8 @@ export function propFixAllKeepsYaml(files) {
   for (const f of files) {
     const after = first.changed.get(f.path);
     if (after === undefined || !parses(f.text)) continue;
-    assert.deepEqual(yamlErrors(after), [], `${f.path}: fixAll broke the YAML\n--- before ---\n${f.text}\n--- after ---\n${after}`);
-    assert.deepEqual(missingComments(f.text, after), [], `${f.path}: fixAll dropped comments\n--- before ---\n${f.text}\n--- after ---\n${after}`);
+    assert.deepEqual(yamlErrors(after), [], `${f.path}: fixAll broke the YAML\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(missingComments(f.text, after), [], `${f.path}: fixAll dropped comments\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
   }
 }
 

@@ -80,7 +80,10 @@ const MAX_ALIAS_COUNT = 1000;
 
 export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
+  // A lone CR is a line break to LSP and to our line index; the yaml parser would keep it inside
+  // a scalar. Turning it into LF keeps every offset and makes both agree.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const doc = parseDocument(source, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
