@@ -70,9 +70,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+/**
+ * The first workspace-wide lint waits a moment: a restarted server receives the client's didOpen
+ * (with unsaved text) right after `initialized`, and those should win over the files on disk.
+ */
+const INITIAL_LINT_DELAY_MS = 200;
+
 connection.onInitialized(() => {
   // Lint every charter of the workspace, open or not.
-  scheduleAll(0);
+  scheduleAll(INITIAL_LINT_DELAY_MS);
   if (supportsDynamicWatch && !watchRegistered) {
     watchRegistered = true;
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
