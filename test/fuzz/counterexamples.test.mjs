@@ -94,8 +94,8 @@ test('(b) a yaml-syntax range never ends between the \\r and \\n of a CRLF', () 
   propRanges(single('charter: x\r\nroles:\r\nroles:\r\n'));
 });
 
-// A lone CR (as in "\r\r\n", a doubly converted line end) is a line break to LSP and to the
-// product's line index, but the yaml parser keeps it inside the scalar before it.
+// A lone CR (as in "\r\r\n", a doubly converted line end) is a line break in YAML 1.2 and LSP, and
+// to the product's line index; the yaml package alone keeps it inside the scalar before it.
 
 test('(c) a value followed by a lone CR: no did-you-mean fix that changes nothing', () => {
   propFixes(single('charter: Acme\r\nroles:\r\n  - id: r\r\n    role: regional-sales-manager\r\r\n'));

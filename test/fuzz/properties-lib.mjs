@@ -58,7 +58,7 @@ export function commentsOf(text) {
     if (node.type === 'comment' && typeof node.source === 'string') out.push(node.source.trim());
     for (const [key, value] of Object.entries(node)) if (key !== 'source' && value && typeof value === 'object') visit(value);
   };
-  for (const token of new Parser().parse(text)) visit(token);
+  for (const token of new Parser().parse(yamlSource(text))) visit(token);
   return out;
 }
 
@@ -75,11 +75,17 @@ function missingComments(beforeText, afterText) {
 }
 
 /**
+ * The text as a YAML 1.2 parser reads it: a lone CR is a line break (b-break), as it is for LSP
+ * positions; the yaml package would keep it inside a scalar, so it is turned into LF (offsets kept).
+ */
+export const yamlSource = (text) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/**
  * YAML problems of a text: parser errors, and, when it parses, what building its data reports
  * (an alias whose anchor is gone, say), which the product also reports as yaml-syntax.
  */
 export function yamlErrors(text) {
-  const doc = parseDocument(text);
+  const doc = parseDocument(yamlSource(text));
   if (doc.errors.length > 0) return doc.errors.map((e) => e.message.split('\n')[0]);
   try {
     doc.toJS({ maxAliasCount: 10_000 });
@@ -229,8 +235,8 @@ function expectedAfterFix(doc, finding, title) {
 
 /** The fixed text holds exactly the data the fix promises (for a disable fix: the same data). */
 export function assertFixSemantics(beforeText, afterText, finding, title, { disable = false } = {}) {
-  const doc = parseDocument(beforeText);
-  const after = parseDocument(afterText);
+  const doc = parseDocument(yamlSource(beforeText));
+  const after = parseDocument(yamlSource(afterText));
   if (doc.errors.length > 0 || after.errors.length > 0) return;
   const expected = disable ? doc : expectedAfterFix(doc, finding, title);
   if (!expected) return;
