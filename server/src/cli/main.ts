@@ -17,6 +17,7 @@ import {
   toPosix,
   walk,
 } from '../node/project';
+import { snapshotEnvironment } from '../node/environment';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -219,6 +220,7 @@ function groupByRoot(targets: Target[], explicitConfig: CharterLintConfig | unde
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  snapshotEnvironment();
   try {
     return run(argv, io);
   } catch (error) {

@@ -20,12 +20,14 @@ import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
 import { complete, definition, documentSymbols, findReferences, hover, prepareRename, rename } from './handlers/language';
 import { Workspace, type OrganizationState } from './workspace';
+import { snapshotEnvironment } from '../node/environment';
 
 /**
  * LSP glue: documents in, diagnostics and editor features out. All analysis is the core's;
  * `Workspace` decides which files form which organization.
  */
 
+snapshotEnvironment();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
