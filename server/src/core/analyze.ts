@@ -6,7 +6,7 @@ import type { ChunkCache } from './chunks';
 import { parseCharter, toPlainData, type CharterFile } from './parse';
 import { RULES } from './rules';
 import { docsUrl, type ModelIssue, type ReportInput, type RuleContext } from './rules/rule';
-import { validateAgainstSchema, type SchemaProblem } from './schema';
+import { validateAgainstSchema, validateCharterInParts, type SchemaProblem } from './schema';
 import { isSuppressed, readSuppressions } from './suppress';
 import type { Finding, Fix, SeveritySetting, SourceFile } from './types';
 
@@ -62,7 +62,10 @@ export class FileCache {
 function prepareFile(path: string, text: string, chunks?: ChunkCache): PreparedFile {
   const charter = parseCharter(path, text, chunks);
   let schemaProblems: SchemaProblem[] = [];
-  if (charter.syntaxErrors.length === 0) {
+  if (charter.syntaxErrors.length === 0 && charter.chunkCache) {
+    // Parsed in chunks: no aliases, so no alias limit to check; validated part by part.
+    schemaProblems = validateCharterInParts(charter.doc);
+  } else if (charter.syntaxErrors.length === 0) {
     const { data, error } = toPlainData(charter.doc);
     if (error) charter.syntaxErrors.push({ message: error, code: 'ALIAS_LIMIT', start: 0, end: 0 });
     else schemaProblems = validateAgainstSchema('charter', charter.doc, data ?? null);

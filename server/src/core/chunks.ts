@@ -119,6 +119,23 @@ function piece(text: string, at: Piece, previous: CachedPiece | undefined): Cach
   return { text: pieceText, start: at.start, pairs: doc.contents.items as Pair[], range: doc.contents.range ?? null };
 }
 
+/** Items parsed by one parser at most; bounds the work redone when a run has to be split up. */
+const MAX_RUN = 1024;
+
+/** Parses items first..last together; if that fails, one by one (an error in any still fails). */
+function parseRun(text: string, items: Piece[], first: number, last: number): Node[] | undefined {
+  const together = parsePiece(text, { start: items[first].start, end: items[last].end });
+  if (together && isSeq(together.contents) && together.contents.items.length === last - first + 1) return together.contents.items as Node[];
+  if (first === last) return undefined;
+  const nodes: Node[] = [];
+  for (let index = first; index <= last; index++) {
+    const doc = parsePiece(text, items[index]);
+    if (!doc || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+    nodes.push(doc.contents.items[0] as Node);
+  }
+  return nodes;
+}
+
 const keyOf = (pair: Pair) => String((pair.key as { value?: unknown } | null)?.value);
 
 /**
@@ -136,24 +153,32 @@ export function parseInChunks(text: string, previous: ChunkCache | undefined): {
   const rolesPair = header.pairs[rolesIndex];
   if (!rolesPair || (rolesPair.value !== null && (rolesPair.value as { value?: unknown }).value !== null)) return undefined;
   const seq = new YAMLSeq();
-  for (const item of split.items) {
+  const nodes: (Node | undefined)[] = split.items.map((item) => {
     const itemText = text.slice(item.start, item.end);
-    const candidates = previous?.items.get(itemText);
-    let node: Node | undefined;
-    const reused = candidates?.shift();
-    if (reused) {
-      if (reused.start !== item.start) shift(reused.node, item.start - reused.start);
-      node = reused.node;
-    } else {
-      const doc = parsePiece(text, item);
-      if (!doc || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
-      node = doc.contents.items[0] as Node;
-    }
+    const reused = previous?.items.get(itemText)?.shift();
+    if (!reused) return undefined;
+    if (reused.start !== item.start) shift(reused.node, item.start - reused.start);
+    return reused.node;
+  });
+  // Items not reused are parsed in runs of consecutive items: one parser per run, not per item,
+  // so the first parse of a large file costs no more than a full parse.
+  for (let first = 0; first < nodes.length; first++) {
+    if (nodes[first]) continue;
+    let last = first;
+    while (last + 1 < nodes.length && !nodes[last + 1] && last + 1 - first < MAX_RUN) last++;
+    const parsed = parseRun(text, split.items, first, last);
+    if (!parsed) return undefined;
+    parsed.forEach((node, offset) => (nodes[first + offset] = node));
+    first = last;
+  }
+  split.items.forEach((item, index) => {
+    const node = nodes[index] as Node;
+    const itemText = text.slice(item.start, item.end);
     seq.items.push(node);
     const list = next.items.get(itemText) ?? [];
     list.push({ start: item.start, node });
     next.items.set(itemText, list);
-  }
+  });
   const lastNode = seq.items[seq.items.length - 1] as Node;
   const first = split.items[0];
   const end = lastNode.range ? lastNode.range[1] : split.items[split.items.length - 1].end;

@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Pair as YamlPair, YAMLMap as YamlMapNode, isMap, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { readJsonAsset } from './assets';
 import type { Span } from './parse';
 import { decodePointer, findPair, nodeAtPath, nodeSpan } from './yaml-nodes';
@@ -80,9 +80,60 @@ function messageFor(error: ErrorObject, segments: string[]): string {
 export function validateAgainstSchema(name: SchemaName, doc: Document, data: unknown): SchemaProblem[] {
   const validate = validatorFor(name);
   if (validate(data)) return [];
+  return problemsFor(doc, validate.errors ?? []);
+}
+
+/** The charter schema without its role items, and the role item schema on its own. */
+let splitValidators: { root: ValidateFunction; role: ValidateFunction } | undefined;
+
+function charterSplitValidators(): { root: ValidateFunction; role: ValidateFunction } {
+  if (splitValidators) return splitValidators;
+  const charter = readJsonAsset('charter.schema.json') as { $id?: string; properties: Record<string, Record<string, unknown>> };
+  validatorFor('charter');
+  const role = ajv.getSchema(`${charter.$id ?? ''}#/definitions/role`);
+  if (!role) throw new Error('charter.schema.json has no definitions/role');
+  // No $id: it would clash with the full schema's; its `#/definitions/...` refs stay local.
+  const shallow: Record<string, unknown> = { ...charter, properties: { ...charter.properties, roles: { ...charter.properties.roles, items: true } } };
+  delete shallow.$id;
+  splitValidators = { root: ajv.compile(shallow), role };
+  return splitValidators;
+}
+
+/** Raw schema errors of one role item, by its parsed node: reused while the chunk is. */
+const roleErrorCache = new WeakMap<Node, ErrorObject[]>();
+
+/**
+ * Validates a charter parsed in chunks (no anchors or aliases) part by part: the keys around
+ * `roles:` once, each role item on its own, cached by item node. Same problems as validating the
+ * whole document, without converting 100k lines to plain data after every keystroke.
+ */
+export function validateCharterInParts(doc: Document): SchemaProblem[] {
+  const validators = charterSplitValidators();
+  const root = doc.contents;
+  if (!isMap(root)) return validateAgainstSchema('charter', doc, doc.toJS());
+  const rolesPair = root.items.find((pair) => (pair.key as { value?: unknown } | null)?.value === 'roles');
+  const roles = rolesPair && isSeq(rolesPair.value) ? (rolesPair.value.items as Node[]) : undefined;
+  const errors: ErrorObject[] = [];
+  const outer = new YamlMapNode();
+  outer.items = root.items.map((pair) => (pair === rolesPair && roles ? new YamlPair(pair.key, null) : pair));
+  const outerData = outer.toJS(doc) as Record<string, unknown>;
+  if (roles) outerData.roles = new Array<null>(roles.length).fill(null);
+  if (!validators.root(outerData)) errors.push(...(validators.root.errors ?? []));
+  roles?.forEach((item, index) => {
+    let itemErrors = roleErrorCache.get(item);
+    if (!itemErrors) {
+      itemErrors = validators.role(item.toJS(doc)) ? [] : [...(validators.role.errors ?? [])];
+      roleErrorCache.set(item, itemErrors);
+    }
+    for (const error of itemErrors) errors.push({ ...error, instancePath: `/roles/${index}${error.instancePath}` });
+  });
+  return errors.length === 0 ? [] : problemsFor(doc, errors);
+}
+
+function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     // `if` only says which branch failed; the branch's own errors say why.
     if (error.keyword === 'if') continue;
     const segments = decodePointer(error.instancePath);
