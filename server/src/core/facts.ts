@@ -37,6 +37,7 @@ export class Facts {
   private holderGroupsCache?: HolderGroup[];
   private oversize?: Set<string>;
   private territoryCache?: Map<ScopeCluster, ScopeCluster[]>;
+  private byRegionCache?: Map<string, ScopeCluster[]>;
 
   constructor(private readonly org: Organization) {}
 
@@ -108,6 +109,21 @@ export class Facts {
   private isOversize(type: string, scope: string): boolean {
     if (!this.oversize) void this.holderGroups;
     return this.oversize?.has(`${type}\u0000${scope}`) ?? false;
+  }
+
+  /** Regional clusters by each region they cover (sub-regions included). */
+  get clustersByRegion(): Map<string, ScopeCluster[]> {
+    if (this.byRegionCache) return this.byRegionCache;
+    const byRegion = new Map<string, ScopeCluster[]>();
+    for (const cluster of this.clusters.clusters) {
+      for (const region of cluster.covered ?? []) {
+        const list = byRegion.get(region);
+        if (list) list.push(cluster);
+        else byRegion.set(region, [cluster]);
+      }
+    }
+    this.byRegionCache = byRegion;
+    return byRegion;
   }
 
   /** For a cluster, the same-type clusters whose different region scopes overlap it. */

@@ -143,17 +143,18 @@ export class Organization {
     return owned;
   }
 
+  /** Every result has the same fields in the same order (one object shape for V8). */
   private resolve(role: RoleDecl): ResolvedResponsibility[] {
     const model = this.model;
     return role.responsibilities.map((entry) => {
-      if (!model) return { entry, role, kind: 'unknown', candidates: [] };
+      if (!model) return { entry, role, id: undefined, kind: 'unknown', candidates: [] };
       if (model.responsibilities.has(entry.text)) return { entry, role, id: entry.text, kind: 'canonical', candidates: [] };
-      if (entry.isMapping || isIdLike(entry.text)) return { entry, role, kind: 'unknown', candidates: [] };
+      if (entry.isMapping || isIdLike(entry.text)) return { entry, role, id: undefined, kind: 'unknown', candidates: [] };
       const roleScope = this.scopeKind(role) ?? this.typeOf(role)?.scope;
       const match = matchResponsibility(entry.text, model, roleScope);
       return match.id
         ? { entry, role, id: match.id, kind: 'matched', candidates: match.candidates }
-        : { entry, role, kind: 'unknown', candidates: match.candidates };
+        : { entry, role, id: undefined, kind: 'unknown', candidates: match.candidates };
     });
   }
 }
