@@ -13,7 +13,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/analyze';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { formatHtml } from '../cli/formatters/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
@@ -21,6 +20,8 @@ import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/
 import { complete, definition, documentSymbols, findReferences, hover, prepareRename, rename } from './handlers/language';
 import { Workspace, type OrganizationState } from './workspace';
 import { snapshotEnvironment } from '../node/environment';
+import { warmUp } from './warm-up';
+import { collectIfGrown } from './memory';
 
 /**
  * LSP glue: documents in, diagnostics and editor features out. All analysis is the core's;
@@ -32,9 +33,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 /**
- * Delay after a keystroke before re-linting. It follows the organization's last analysis time
- * (between 15 and 150 ms): a small organization answers at once, a large one batches keystrokes
- * instead of re-analysing after each.
+ * Delay before re-linting during a burst of keystrokes. It follows the organization's last
+ * analysis time (between 15 and 150 ms): a large organization batches a burst instead of
+ * re-analysing after each keystroke. A keystroke after a pause does not wait (see `schedule`).
  */
 const MIN_DEBOUNCE_MS = 15;
 const MAX_DEBOUNCE_MS = 150;
@@ -100,20 +101,6 @@ connection.onInitialized(() => {
   });
 });
 
-/**
- * Compiles the JSON Schemas, loads the built-in model and runs every rule once on a tiny charter,
- * during initialize, so the first opened file does not pay for it.
- */
-function warmUp(): void {
-  try {
-    analyze({
-      files: [{ path: '/warm-up.charter.yaml', text: 'charter: warm-up\nregions: [A]\nroles:\n  - id: a\n    role: regional-sales-manager\n    scope: {region: A}\n    responsibilities: [regional-sales-plan, Coach the reps]\n' }],
-    });
-  } catch {
-    // Warming up is an optimisation only.
-  }
-}
-
 function setBusy(busy: boolean): void {
   void connection.sendNotification('orgCharter/status', { busy });
 }
@@ -122,9 +109,21 @@ function debounceFor(state: OrganizationState): number {
   return Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, lastDuration.get(state.root) ?? MIN_DEBOUNCE_MS));
 }
 
+/** When each organization was last asked to re-lint, to tell a lone keystroke from a burst. */
+const lastRequested = new Map<string, number>();
+
 function schedule(state: OrganizationState | undefined, delay?: number): void {
   if (!state) return;
-  delay ??= debounceFor(state);
+  const now = performance.now();
+  const previous = lastRequested.get(state.root);
+  lastRequested.set(state.root, now);
+  if (delay === undefined) {
+    const debounce = debounceFor(state);
+    // A keystroke after a pause is linted at once (leading edge); the keystrokes of a burst
+    // (one already waiting, or the previous one just now) wait for the burst to end.
+    const burst = timers.has(state.root) || (previous !== undefined && now - previous < debounce);
+    delay = burst ? debounce : 0;
+  }
   const existing = timers.get(state.root);
   if (existing) clearTimeout(existing);
   timers.set(
@@ -180,6 +179,8 @@ function lintOrganization(state: OrganizationState): void {
       if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     published.set(state.root, now);
+    // After the diagnostics are out, while the next keystroke is still debounced.
+    setImmediate(collectIfGrown);
   } catch (error) {
     connection.console.error(`charter-lint: analysis failed for ${state.root}: ${(error as Error).stack ?? String(error)}`);
   } finally {
