@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ChunkCache, parseInChunks } from './chunks';
+import { intern } from './intern';
 import { LineIndex } from './text';
 import { findPair, nodeSpan, scalarText } from './yaml-nodes';
 
@@ -112,7 +113,7 @@ function located(node: unknown): Located<string> | undefined {
   const text = scalarText(node);
   const span = nodeSpan(node as Node);
   if (text === undefined || !span) return undefined;
-  return { value: text, ...span };
+  return { value: intern(text), ...span };
 }
 
 function collectRegions(seq: Node | null, parent: string | null, out: RegionDecl[], depth: number): void {
@@ -166,7 +167,7 @@ function readResponsibilities(node: Node | null): ResponsibilityEntry[] {
     const itemNode = item as Node;
     if (isScalar(itemNode) && typeof itemNode.value === 'string') {
       const span = nodeSpan(itemNode);
-      if (span) entries.push({ text: itemNode.value, isMapping: false, item: itemNode, index, ...span });
+      if (span) entries.push({ text: intern(itemNode.value), isMapping: false, item: itemNode, index, ...span });
     } else if (isMap(itemNode)) {
       const idPair = findPair(itemNode, 'id');
       const id = idPair && isScalar(idPair.value) && typeof idPair.value.value === 'string' ? located(idPair.value) : undefined;
