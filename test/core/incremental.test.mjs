@@ -8,6 +8,25 @@ import { bigCharter } from '../../bench/generate.mjs';
 const summary = (result) =>
   JSON.stringify([...result.findings].map(([file, findings]) => [file, findings.map((f) => [f.rule, f.range, f.message, f.related, f.fixes.map((x) => x.edits)])]));
 
+/** Everything the parse extracted of each role, with every offset, for a field-by-field comparison. */
+const span = (x) => (x ? [x.start, x.end, x.value ?? x.text ?? null] : null);
+const rolesOf = (result) =>
+  JSON.stringify(
+    result.files[0].roles.map((role) => ({
+      at: span(role),
+      index: role.index,
+      file: role.file === result.files[0],
+      id: span(role.id),
+      role: span(role.role),
+      holder: role.holder ?? null,
+      reportsTo: span(role.reportsTo),
+      scope: role.scope ? [role.scope.kind, span(role.scope), (role.scope.regions ?? []).map(span)] : null,
+      key: span(role.responsibilitiesKey),
+      responsibilities: role.responsibilities.map((entry) => [span(entry), entry.index, entry.isMapping]),
+      node: role.node.range.slice(0, 2),
+    })),
+  );
+
 /** A trailing comment that looks like an anchor makes the chunked parse step aside (same findings). */
 const forceFullParse = (text) => `${text}${text.endsWith('\n') ? '' : '\n'}# &full-parse\n`;
 
@@ -33,6 +52,7 @@ function check(seed, edits, initial) {
     const full = core.analyze({ files: [{ path: '/org/big.charter.yaml', text: forceFullParse(text) }] });
     assert.equal(full.files[0].chunkCache, undefined, 'the reference is a plain full parse');
     assert.equal(summary(incremental), summary(full), `edit ${i} (kind ${kind} at ${at}) differs`);
+    assert.equal(rolesOf(incremental), rolesOf(full), `edit ${i} (kind ${kind} at ${at}): the roles read differ`);
   }
 }
 

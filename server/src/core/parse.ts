@@ -263,8 +263,49 @@ export function parseCharter(path: string, text: string, previous?: ChunkCache):
   const rolesNode = findPair(root, 'roles')?.value;
   if (isSeq(rolesNode)) {
     rolesNode.items.forEach((item, index) => {
-      if (isMap(item)) file.roles.push(readRole(file, item, index));
+      if (isMap(item)) file.roles.push(chunked ? reusedRole(file, item, index) : readRole(file, item, index));
     });
   }
   return file;
+}
+
+/**
+ * Roles read from chunk nodes, with the node's offset at the time. A chunk the next version reuses
+ * (unchanged, maybe moved) reuses its role: shifted like the node, pointed at the new file. Like
+ * the chunk cache, this serves the latest version of a file only.
+ */
+const rolesByChunk = new WeakMap<Node, { role: RoleDecl; at: number }>();
+
+function shiftSpan(span: Span | undefined, delta: number): void {
+  if (!span) return;
+  span.start += delta;
+  span.end += delta;
+}
+
+function shiftRole(role: RoleDecl, delta: number): void {
+  shiftSpan(role, delta);
+  shiftSpan(role.id, delta);
+  shiftSpan(role.role, delta);
+  shiftSpan(role.reportsTo, delta);
+  shiftSpan(role.responsibilitiesKey, delta);
+  if (role.scope) {
+    shiftSpan(role.scope, delta);
+    if (role.scope.kind === 'regions') for (const region of role.scope.regions) shiftSpan(region, delta);
+  }
+  for (const entry of role.responsibilities) shiftSpan(entry, delta);
+}
+
+function reusedRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
+  const at = node.range?.[0] ?? 0;
+  const cached = rolesByChunk.get(node);
+  if (!cached) {
+    const role = readRole(file, node, index);
+    rolesByChunk.set(node, { role, at });
+    return role;
+  }
+  if (at !== cached.at) shiftRole(cached.role, at - cached.at);
+  cached.at = at;
+  cached.role.file = file;
+  cached.role.index = index;
+  return cached.role;
 }
