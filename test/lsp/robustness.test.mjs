@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileUri, startOnExamples, summarize } from './lsp-client.mjs';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const { CancellationTokenSource } = createRequire(import.meta.url)('vscode-jsonrpc/node');
 
 const TIMEOUT = { timeout: 30000 };
 const has = (code) => (diagnostics) => diagnostics.some((d) => d.code === code);
@@ -146,4 +149,29 @@ test('protocol misuse: didChange for an unopened document, out-of-range edits, u
   const hover = await client.hover(uri, { line: 4, character: 12 });
   assert.match(hover?.contents?.value ?? '', /Regional Sales Manager/);
   assert.ok(client.alive);
+});
+
+test('a request cancelled while it waits behind a long analysis is answered RequestCancelled and never run; the server goes on', TIMEOUT, async (t) => {
+  const { bigCharter } = await import('../../bench/generate.mjs');
+  const client = await startOnExamples(t);
+  // About 30k lines: its first analysis keeps the server busy for a noticeable time.
+  const big = client.open('big.charter.yaml', bigCharter(3000));
+  // documentSymbol flushes the pending analysis, synchronously; what we send meanwhile is queued.
+  const busy = client.request('textDocument/documentSymbol', { textDocument: { uri: big } });
+  const source = new CancellationTokenSource();
+  const cancelled = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: big }, position: { line: 20, character: 8 } }, source.token);
+  source.cancel();
+  const outcome = await cancelled.then(
+    (value) => ({ value }),
+    (error) => ({ error }),
+  );
+  assert.ok(outcome.error, `the cancelled hover was answered: ${JSON.stringify(outcome.value)}`);
+  assert.equal(outcome.error.code, -32800, `RequestCancelled, got ${outcome.error.code} ${outcome.error.message}`);
+  const symbols = await busy;
+  assert.ok(symbols.length > 3000, `the request ahead of it still completed (${symbols.length} symbols)`);
+  // A cancel for an id that does not exist is ignored, and the server still answers.
+  client.connection.sendNotification('$/cancelRequest', { id: 987654 });
+  const hover = await client.request('textDocument/hover', { textDocument: { uri: big }, position: { line: 20, character: 8 } });
+  assert.ok(client.alive);
+  assert.ok(hover === null || typeof hover === 'object');
 });

@@ -3,6 +3,8 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  Message,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
@@ -29,7 +31,15 @@ import { collectIfGrown } from './memory';
  */
 
 snapshotEnvironment();
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Cancellation: every handler is synchronous, so a `$/cancelRequest` can only act on a request
+ * still waiting in the queue (behind a long analysis, say). Such a request is answered at once
+ * with RequestCancelled and never run, as LSP asks.
+ */
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message) =>
+    Message.isRequest(message) ? { jsonrpc: message.jsonrpc, id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled before it ran' } } : undefined,
+});
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 /**
