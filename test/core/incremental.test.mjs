@@ -98,5 +98,18 @@ test('schema problems of a chunked charter equal those of a full parse', () => {
     const schemaFindings = chunked.findings.get('/org/big.charter.yaml').filter((f) => f.rule === 'schema');
     assert.ok(schemaFindings.length > 0, `variant ${index} has schema findings`);
     assert.equal(summary(chunked), summary(full), `variant ${index} differs`);
+    // As an edit of the clean file: most items validated before, the changed ones on their own.
+    const cache = new core.FileCache();
+    core.analyze({ files: [{ path: '/org/big.charter.yaml', text: base }], cache });
+    const edited = core.analyze({ files: [{ path: '/org/big.charter.yaml', text }], cache });
+    assert.equal(summary(edited), summary(full), `variant ${index} as an edit differs`);
+    // And the other way: the problem found by the first analysis, then an edit elsewhere.
+    const later = text.replace('holder: Person 10\n', 'holder: Person 10b\n');
+    assert.notEqual(later, text);
+    const laterFull = core.analyze({ files: [{ path: '/org/big.charter.yaml', text: forceFullParse(later) }] });
+    const fresh = new core.FileCache();
+    core.analyze({ files: [{ path: '/org/big.charter.yaml', text }], cache: fresh });
+    const laterEdited = core.analyze({ files: [{ path: '/org/big.charter.yaml', text: later }], cache: fresh });
+    assert.equal(summary(laterEdited), summary(laterFull), `variant ${index}, then an edit elsewhere, differs`);
   }
 });

@@ -113,6 +113,7 @@ export function validateCharterInParts(doc: Document): SchemaProblem[] {
   if (!isMap(root)) return validateAgainstSchema('charter', doc, doc.toJS());
   const rolesPair = root.items.find((pair) => (pair.key as { value?: unknown } | null)?.value === 'roles');
   const roles = rolesPair && isSeq(rolesPair.value) ? (rolesPair.value.items as Node[]) : undefined;
+  if (roles && roles.filter((item) => !roleErrorCache.has(item)).length > roles.length / 2) return validateWholeCharter(doc, roles);
   const errors: ErrorObject[] = [];
   const outer = new YamlMapNode();
   outer.items = root.items.map((pair) => (pair === rolesPair && roles ? new YamlPair(pair.key, null) : pair));
@@ -127,6 +128,28 @@ export function validateCharterInParts(doc: Document): SchemaProblem[] {
     }
     for (const error of itemErrors) errors.push({ ...error, instancePath: `/roles/${index}${error.instancePath}` });
   });
+  return errors.length === 0 ? [] : problemsFor(doc, errors);
+}
+
+/**
+ * The first analysis of a large charter: one conversion and one validation of the whole file
+ * (cheaper than ten thousand small ones), whose errors are then filed by role item for the
+ * analyses that follow.
+ */
+function validateWholeCharter(doc: Document, roles: Node[]): SchemaProblem[] {
+  const validate = validatorFor('charter');
+  const valid = validate(doc.toJS());
+  const errors = valid ? [] : [...(validate.errors ?? [])];
+  const byItem = new Map<number, ErrorObject[]>();
+  for (const error of errors) {
+    const match = /^\/roles\/(\d+)(\/.*)?$/.exec(error.instancePath);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const list = byItem.get(index) ?? [];
+    list.push({ ...error, instancePath: match[2] ?? '' });
+    byItem.set(index, list);
+  }
+  roles.forEach((item, index) => roleErrorCache.set(item, byItem.get(index) ?? []));
   return errors.length === 0 ? [] : problemsFor(doc, errors);
 }
 
