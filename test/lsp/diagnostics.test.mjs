@@ -256,3 +256,25 @@ test('opening a YAML file that is not a charter publishes nothing for it', TIMEO
   const forNotes = client.published.filter((e) => e.params.uri === notes && e.params.diagnostics.length > 0);
   assert.deepEqual(forNotes, [], 'notes.yaml got diagnostics');
 });
+
+test('twenty keystrokes sent at once are analysed a few times at most, ending with the last version, not once each', TIMEOUT, async (t) => {
+  const { bigCharter } = await import('../../bench/generate.mjs');
+  const client = await startOnExamples(t);
+  // Large enough that an analysis per keystroke would be costly.
+  const uri = client.open('big.charter.yaml', bigCharter(1500));
+  await client.waitForDiagnostics(uri, (d, p) => p.version === 1, 30000);
+  const mark = client.mark();
+  // Type "Person 700" → "Person 700abcdefghijklmnopqrst", one didChange per letter, without waiting.
+  const start = rangeOf(client.text(uri), 'holder: Person 700\n').end;
+  const at = { line: start.line - 1, character: '    holder: Person 700'.length };
+  let version = 1;
+  for (const [index, letter] of [...'abcdefghijklmnopqrst'].entries()) {
+    const position = { line: at.line, character: at.character + index };
+    version = client.insert(uri, position, letter);
+  }
+  assert.equal(version, 21);
+  await client.waitForDiagnostics(uri, (d, p) => p.version === version, 30000, { since: mark });
+  const during = client.published.filter((entry) => entry.seq > mark && entry.params.uri === uri);
+  assert.ok(during.length <= 3, `one analysis per keystroke? ${during.length} publications: versions ${during.map((e) => e.params.version)}`);
+  assert.equal(during.at(-1).params.version, version, 'the last publication is for the last keystroke');
+});
