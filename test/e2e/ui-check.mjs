@@ -4,7 +4,8 @@
 // temp copy of examples/ in headless Chromium (playwright-core) and does what a user does:
 // Quick Open a charter, see the squiggles and the Problems count, put the cursor on the duplicate
 // responsibility, Ctrl+. for the quick fix menu, Enter to apply the preferred fix, save, and check
-// that the file changed and the finding went away. The Problems counts must equal what the CLI
+// that the file changed and the finding went away; then open the report and click a finding of
+// another file, which must open at its line. The Problems counts must equal what the CLI
 // (bin/charter-lint.js) finds in the same folder. Screenshots go to test-results/editor/.
 //
 //   npm run test:editor                     # setup + package + this
@@ -164,6 +165,34 @@ step('Ctrl+S saves the fixed text: one entry less, nothing else lost', async () 
   }
   await page.waitForSelector(`.tab.active[aria-label*="${FILE}"]:not(.dirty)`, { timeout: TIMEOUT });
   await page.screenshot({ path: path.join(results, '5-saved.png') });
+});
+
+step('Show Report opens the report beside the editor; clicking a finding of another file opens it at that line', async () => {
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: TIMEOUT });
+  await page.keyboard.type('Org Charter: Show Report');
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Show Report"]', { timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tab[aria-label*="Org Charter Report"]', { timeout: TIMEOUT });
+  // The webview is an iframe inside an iframe; find the frame that holds the report's rows.
+  const target = 'americas.charter.yaml';
+  const frame = await until(async () => {
+    for (const candidate of page.frames()) {
+      const found = await candidate.locator(`[data-file$="${target}"]`).count().catch(() => 0);
+      if (found > 0) return candidate;
+    }
+    return undefined;
+  }, `a report row for ${target}`);
+  const row = frame.locator(`[data-file$="${target}"]`).first();
+  const line = Number(await row.getAttribute('data-line'));
+  const character = Number(await row.getAttribute('data-character'));
+  await page.screenshot({ path: path.join(results, '6-report.png') });
+  await row.click();
+  await page.waitForSelector(`.tab.active[aria-label*="${target}"]`, { timeout: TIMEOUT });
+  const want = `Ln ${line + 1}, Col ${character + 1}`;
+  await until(async () => ((await page.locator('#status\\.editor\\.selection').textContent().catch(() => '')) ?? '').includes(want), `the cursor at ${want}`);
+  await page.screenshot({ path: path.join(results, '7-jumped.png') });
 });
 
 // ---- run ------------------------------------------------------------------------------------------
