@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { core } from '../helpers.mjs';
 
 const require = createRequire(import.meta.url);
-const { Parser, parseDocument, isAlias, isMap, isScalar, isSeq } = require('yaml');
+const { Parser, Composer, YAMLParseError, parseDocument, isAlias, isMap, isScalar, isSeq } = require('yaml');
 /** The language server's "disable for this line" edit (server/src/lsp/handlers/codeActions.ts). */
 export const { disableNextLine } = require('../../server/out/core/fixes.js');
 
@@ -49,24 +49,32 @@ function assertRange(table, range, what) {
   assert.ok(before(range.start, range.end), `${what}: start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`);
 }
 
+/** Pushes the trimmed source of every comment token inside CST `node` onto `out`. */
+function collectComments(node, out) {
+  if (Array.isArray(node)) {
+    for (const item of node) if (item && typeof item === 'object') collectComments(item, out);
+    return;
+  }
+  if (node.type === 'comment' && typeof node.source === 'string') out.push(node.source.trim());
+  for (const key in node) {
+    const value = node[key];
+    if (key !== 'source' && value && typeof value === 'object') collectComments(value, out);
+  }
+}
+
 /** Every comment of a YAML text (trimmed `# ...` source), read from the yaml package's CST. */
 export function commentsOf(text) {
   const out = [];
-  const visit = (node) => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node.type === 'comment' && typeof node.source === 'string') out.push(node.source.trim());
-    for (const [key, value] of Object.entries(node)) if (key !== 'source' && value && typeof value === 'object') visit(value);
-  };
-  for (const token of new Parser().parse(yamlSource(text))) visit(token);
+  for (const token of new Parser().parse(yamlSource(text))) collectComments(token, out);
   return out;
 }
 
-function missingComments(beforeText, afterText) {
+/** The comments of `beforeComments` (a list, as commentsOf returns) that `afterComments` lacks, as multisets. */
+function missingComments(beforeComments, afterComments) {
   const left = new Map();
-  for (const c of commentsOf(afterText)) left.set(c, (left.get(c) ?? 0) + 1);
+  for (const c of afterComments) left.set(c, (left.get(c) ?? 0) + 1);
   const missing = [];
-  for (const c of commentsOf(beforeText)) {
+  for (const c of beforeComments) {
     const n = left.get(c) ?? 0;
     if (n === 0) missing.push(c);
     else left.set(c, n - 1);
@@ -94,7 +102,47 @@ export function yamlErrors(text) {
     return [String(error?.message ?? error).split('\n')[0]];
   }
 }
-export const parses = (text) => yamlErrors(text).length === 0;
+
+/**
+ * What the oracle reads of a text as YAML, from ONE pass of the yaml package's parser (the checks
+ * of a fix used to parse its input and its output up to five times): `doc` (what parseDocument
+ * returns, but for the prettified error messages), `comments` (as commentsOf) and `parses` (as
+ * yamlErrors(text) being empty). Memoized by text: every fix of a document, and every property,
+ * asks again about the same input. yamlErrors stays the reference and writes failure messages.
+ */
+const infoCache = new Map();
+const INFO_CACHE_SIZE = 200;
+export function yamlInfo(text) {
+  let info = infoCache.get(text);
+  if (info) return info;
+  const source = yamlSource(text);
+  const tokens = [...new Parser().parse(source)];
+  const comments = [];
+  collectComments(tokens, comments);
+  // As parseDocument: the first document, with an error when the source holds another (logLevel
+  // 'error' only silences the process warnings toJS emits for collection keys).
+  let doc = null;
+  for (const next of new Composer({ logLevel: 'error' }).compose(tokens, true, source.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  let parses = doc.errors.length === 0;
+  if (parses) {
+    try {
+      doc.toJS({ maxAliasCount: 10_000 });
+    } catch {
+      parses = false;
+    }
+  }
+  info = { doc, comments, parses };
+  if (infoCache.size >= INFO_CACHE_SIZE) infoCache.clear();
+  infoCache.set(text, info);
+  return info;
+}
+export const parses = (text) => yamlInfo(text).parses;
 
 /** Applies edits after checking they are in bounds and do not overlap; also compares core.applyEdits. */
 export function applyChecked(text, edits, what) {
@@ -235,9 +283,10 @@ function expectedAfterFix(doc, finding, title) {
 
 /** The fixed text holds exactly the data the fix promises (for a disable fix: the same data). */
 export function assertFixSemantics(beforeText, afterText, finding, title, { disable = false } = {}) {
-  const doc = parseDocument(yamlSource(beforeText));
-  const after = parseDocument(yamlSource(afterText));
-  if (doc.errors.length > 0 || after.errors.length > 0) return;
+  const doc = yamlInfo(beforeText).doc;
+  if (doc.errors.length > 0) return;
+  const after = yamlInfo(afterText).doc;
+  if (after.errors.length > 0) return;
   const expected = disable ? doc : expectedAfterFix(doc, finding, title);
   if (!expected) return;
   assert.deepStrictEqual(plain(after.contents), plain(expected.contents), `fix "${title}" of ${finding.rule} "${finding.message}" changed the data otherwise than it says\n--- before ---\n${visible(beforeText)}\n--- after ---\n${visible(afterText)}`);
@@ -256,10 +305,10 @@ export function propAnalyzes(files) {
   const elapsed = performance.now() - start;
   assert.ok(elapsed < TIME_BOUND_MS, `analyze() took ${Math.round(elapsed)} ms (bound ${TIME_BOUND_MS} ms)`);
   assert.deepEqual([...result.findings.keys()].sort(), files.map((f) => f.path).sort(), 'every input file has an entry');
+  return result;
 }
 
-export function propRanges(files) {
-  const result = analyzeFiles(files);
+export function propRanges(files, result = analyzeFiles(files)) {
   const tables = new Map(files.map((f) => [f.path, lineTable(f.text)]));
   const texts = new Map(files.map((f) => [f.path, f.text]));
   for (const [path, findings] of result.findings) {
@@ -292,9 +341,11 @@ export function checkFix(files, path, finding, edits, title, { mustRemove, seman
   const what = `${path}: fix "${title}" of ${finding.rule} "${finding.message}"`;
   const after = applyChecked(file.text, edits, what);
   assert.notEqual(after, file.text, `${what}: changes nothing\n${visible(file.text)}`);
-  if (parses(file.text)) {
-    assert.deepEqual(yamlErrors(after), [], `${what}: broke the YAML\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
-    assert.deepEqual(missingComments(file.text, after), [], `${what}: dropped comments\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
+  const before = yamlInfo(file.text);
+  if (before.parses) {
+    const afterInfo = yamlInfo(after);
+    if (!afterInfo.parses) assert.fail(`${what}: broke the YAML (${yamlErrors(after).join('; ')})\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(missingComments(before.comments, afterInfo.comments), [], `${what}: dropped comments\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
     if (semantics || disable) assertFixSemantics(file.text, after, finding, title, { disable });
   }
   if (mustRemove) {
@@ -305,8 +356,7 @@ export function checkFix(files, path, finding, edits, title, { mustRemove, seman
   }
 }
 
-export function propFixes(files) {
-  const result = analyzeFiles(files);
+export function propFixes(files, result = analyzeFiles(files)) {
   for (const [path, findings] of result.findings) {
     for (const finding of findings) {
       for (const fix of finding.fixes) checkFix(files, path, finding, fix.edits, fix.title, { mustRemove: fix.safe, result });
@@ -315,11 +365,10 @@ export function propFixes(files) {
 }
 
 /** "Disable <rule> for this line", where the server offers it, for every finding of the rules `which` selects. */
-export function propDisableFixes(files, which) {
-  const result = analyzeFiles(files);
+export function propDisableFixes(files, which, result = analyzeFiles(files)) {
   for (const [path, findings] of result.findings) {
-    const file = files.find((f) => f.path === path);
-    const charter = core.parseCharter(path, file.text);
+    // The charter as analysed, as the language server computes the edit from its analysis.
+    const charter = result.files.find((f) => f.path === path);
     const done = new Set();
     for (const finding of findings) {
       if (!which(finding.rule)) continue;
@@ -334,8 +383,7 @@ export function propDisableFixes(files, which) {
   }
 }
 
-export function propFixSemantics(files) {
-  const result = analyzeFiles(files);
+export function propFixSemantics(files, result = analyzeFiles(files)) {
   for (const [path, findings] of result.findings) {
     const file = files.find((f) => f.path === path);
     for (const finding of findings) {
@@ -348,9 +396,11 @@ export function propFixAllKeepsYaml(files) {
   const first = core.fixAll({ files });
   for (const f of files) {
     const after = first.changed.get(f.path);
-    if (after === undefined || !parses(f.text)) continue;
-    assert.deepEqual(yamlErrors(after), [], `${f.path}: fixAll broke the YAML\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
-    assert.deepEqual(missingComments(f.text, after), [], `${f.path}: fixAll dropped comments\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
+    const before = yamlInfo(f.text);
+    if (after === undefined || !before.parses) continue;
+    const afterInfo = yamlInfo(after);
+    if (!afterInfo.parses) assert.fail(`${f.path}: fixAll broke the YAML (${yamlErrors(after).join('; ')})\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(missingComments(before.comments, afterInfo.comments), [], `${f.path}: fixAll dropped comments\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
   }
 }
 
@@ -362,12 +412,11 @@ export function propFixAllIdempotent(files) {
   assert.deepEqual(again, [], `fixAll is not idempotent: the second run changed files\n${show(fixed)}`);
 }
 
-export function propClean(files) {
-  for (const f of files) assert.deepEqual(yamlErrors(f.text), [], `generator produced invalid YAML in ${f.path}\n${f.text}`);
+export function propClean(files, result = analyzeFiles(files)) {
+  for (const f of files) if (!parses(f.text)) assert.fail(`generator produced invalid YAML in ${f.path} (${yamlErrors(f.text).join('; ')})\n${f.text}`);
   const noisy = [];
-  for (const [path, findings] of analyzeFiles(files).findings) {
+  for (const [path, findings] of result.findings) {
     for (const f of findings) if (f.severity === 'error' || f.severity === 'warning') noisy.push(`${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${f.message}`);
   }
   assert.deepEqual(noisy, [], `a clean organization got findings\n${show(files)}`);
 }
-
