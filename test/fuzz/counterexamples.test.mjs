@@ -105,37 +105,34 @@ test('(c) free text followed by a lone CR in a flow list: replacing it by {id, n
   propFixes(single('charter: Acme\nroles:\n  - id: hos\n    role: head-of-sales\n    responsibilities: [sales forecast\r]\n'));
 });
 
-// ── Open: found by `npm run test:fuzz` (2026-11-27), not fixed yet ────────────────────────────────
-// Marked todo: they run and their failures are reported, but do not fail `npm test`; drop the todo
-// when the core is fixed. `npm run test:fuzz` fails on them (its properties are not todo).
+// ── Found by `npm run test:fuzz` (2026-11-27, seeds 20261127 and 467231715), fixed the same day ──
 
 // A plain scalar may end in a character that JavaScript's \s matches but YAML does not count as
 // white space (\v, \f, U+00A0, U+FEFF, U+3000...): the value keeps it, the did-you-mean fix's span
 // (trimSpan in server/src/core/fixes.ts) leaves it out, so the fix rewrites the visible part only:
 // it changes nothing ("Change to"), or leaves the character after the new flow mapping, which breaks
 // the YAML ("Replace with ... (keep the text as note)").
-const TRIM = { todo: 'open: trimSpan (core/fixes.ts) trims characters YAML keeps in a value' };
 
-test('(c) a reports_to value ending in \\v: "Change to" changes the text', TRIM, () => {
+test('(c) a reports_to value ending in \\v: "Change to" changes the text', () => {
   propFixes(single('charter: x\nexternal: [cfo]\nroles:\n- id: hos\n  role: head-of-sales\n  reports_to: cfo\u000b\n'));
 });
 
-test('(c) a region ending in U+00A0: "Change to" changes the text', TRIM, () => {
+test('(c) a region ending in U+00A0: "Change to" changes the text', () => {
   propFixes(single('charter: x\nregions: [EMEA]\nroles:\n- id: r\n  role: regional-sales-manager\n  scope: {region: EMEA\u00a0}\n'));
 });
 
-test('(c) free text ending in U+00A0 in a flow list: replacing it by {id, note} keeps valid YAML', TRIM, () => {
+test('(c) free text ending in U+00A0 in a flow list: replacing it by {id, note} keeps valid YAML', () => {
   propFixes(single('charter: x\nroles:\n- id: hos\n  role: head-of-sales\n  responsibilities: [performance-reporting\u00a0, sales-strategy]\n'));
 });
 
-test("(d') an id ending in \\v in a flow list: fixAll (its safe {id, note} fix) keeps valid YAML", TRIM, () => {
+test("(d') an id ending in \\v in a flow list: fixAll (its safe {id, note} fix) keeps valid YAML", () => {
   propFixAllKeepsYaml(single('charter: x\nroles:\n- id: r\n  role: regional-sales-manager\n  responsibilities: [regional-sales-plan\u000b, key-account-relationships]\n'));
 });
 
 // "Set scope to organization" replaces a block scope mapping with the comments inside it
 // (server/src/core/rules/scope-mismatch.ts replaces the whole node's span).
 
-test('(c) "Set scope to organization" keeps the comments inside a block scope mapping', { todo: 'open: scope-mismatch fix drops the comments inside a block scope' }, () => {
+test('(c) "Set scope to organization" keeps the comments inside a block scope mapping', () => {
   propFixes(single('charter: x\nregions: [EMEA]\nroles:\n  - id: hos\n    role: head-of-sales\n    scope:\n      region: EMEA # keep me\n'));
 });
 
@@ -143,12 +140,11 @@ test('(c) "Set scope to organization" keeps the comments inside a block scope ma
 // the line break before it, sized as the file's usual line end (removeSeqItem in
 // server/src/core/fixes.ts): after a first CRLF, a "\n" break is taken as two characters and the
 // line above loses its last one (a comment's last letter, or the previous entry's).
-const LAST_ITEM = { todo: "open: removeSeqItem (core/fixes.ts) sizes the line break before a last line as the file's line end" };
 
-test('(c) removing a last duplicate without a final newline, after a CRLF line, keeps the comment above it', LAST_ITEM, () => {
+test('(c) removing a last duplicate without a final newline, after a CRLF line, keeps the comment above it', () => {
   propFixes(single('\r\nroles:\n- id: b\n  responsibilities:\n  - sales-strategy # t\n  - sales-strategy'));
 });
 
-test('(g) removing a last duplicate without a final newline, after a CRLF line, keeps the entry above it', LAST_ITEM, () => {
+test('(g) removing a last duplicate without a final newline, after a CRLF line, keeps the entry above it', () => {
   propFixSemantics(single('\r\nroles:\n- id: b\n  responsibilities:\n  - sales-strategy\n  - sales-strategy'));
 });

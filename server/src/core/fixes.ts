@@ -10,7 +10,8 @@ import type { TextEdit } from './types';
 /** A node's span without the line breaks and blanks a block node's range carries at its end. */
 export function trimSpan(text: string, span: Span): Span {
   let end = span.end;
-  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  // YAML's white space is spaces, tabs and line breaks only: \v, NBSP or U+3000 belong to a value.
+  while (end > span.start && /[ \t\r\n]/.test(text[end - 1])) end--;
   // A span of blanks only (a parser error pointing at a tab, say) is kept as it is.
   return end > span.start ? { start: span.start, end } : span;
 }
@@ -53,6 +54,32 @@ export function replaceSpan(file: CharterFile, span: Span, text: string): TextEd
   return edit(file, trimmed.start, trimmed.end, text);
 }
 
+/**
+ * Replaces a node (a block mapping, say) by a one-line value, keeping the comments written inside
+ * it: the first after the new value, the others on their own lines below. Undefined when more
+ * text follows the node on its last line (a flow collection), where that cannot be done safely.
+ */
+export function replaceKeepingComments(file: CharterFile, span: Span, text: string): TextEdit | undefined {
+  const trimmed = trimSpan(file.text, span);
+  const firstLine = lineOf(file, trimmed.start);
+  const lastLine = lineOf(file, trimmed.end);
+  const comments: string[] = [];
+  for (let line = firstLine; line <= lastLine; line++) {
+    const lineText = file.lines.lineText(line);
+    const comment = commentOf(lineText);
+    if (comment === undefined) continue;
+    const commentStart = file.lines.lineStartOffset(line) + lineText.length - comment.length;
+    if (commentStart >= trimmed.start && commentStart < trimmed.end) comments.push(comment.trimEnd());
+  }
+  if (comments.length === 0) return edit(file, trimmed.start, trimmed.end, text);
+  const lastText = file.lines.lineText(lastLine);
+  const rest = file.text.slice(trimmed.end, file.lines.lineStartOffset(lastLine) + lastText.length);
+  if (rest.trim() !== '') return undefined;
+  const indent = indentOf(file.lines.lineText(firstLine));
+  const below = comments.slice(1).map((comment) => `${file.lines.eol}${indent}${comment}`).join('');
+  return edit(file, trimmed.start, trimmed.end, `${text} ${comments[0]}${below}`);
+}
+
 function lineOf(file: CharterFile, offset: number): number {
   return file.lines.positionAt(offset).line;
 }
@@ -69,8 +96,8 @@ export function commentOf(lineText: string): string | undefined {
     if (quote) {
       if (ch === quote) quote = undefined;
     } else if (ch === '"' || ch === "'") {
-      if (i === 0 || /[\s\[{,:-]/.test(lineText[i - 1])) quote = ch;
-    } else if (ch === '#' && (i === 0 || /\s/.test(lineText[i - 1]))) {
+      if (i === 0 || /[ \t\[{,:-]/.test(lineText[i - 1])) quote = ch;
+    } else if (ch === '#' && (i === 0 || /[ \t]/.test(lineText[i - 1]))) {
       return lineText.slice(i);
     }
   }
@@ -137,9 +164,12 @@ export function removeSeqItem(file: CharterFile, seq: YAMLSeq, index: number): T
   let removalStart = start;
   let replacement = kept.join('');
   if (end === file.text.length && !file.text.endsWith('\n') && start > 0) {
-    // Last line without a trailing newline: also drop the line break before it.
-    removalStart = start - file.lines.eol.length;
-    replacement = kept.length > 0 ? file.lines.eol + kept.map((k) => k.slice(0, -file.lines.eol.length)).join(file.lines.eol) : '';
+    // Last line without a trailing newline: also drop the line break before it, as written
+    // (a file may mix CRLF and LF: the file's usual line end can be longer than this one).
+    const breakLength = start >= 2 && file.text[start - 2] === '\r' && file.text[start - 1] === '\n' ? 2 : 1;
+    removalStart = start - breakLength;
+    const lineBreak = file.text.slice(removalStart, start);
+    replacement = kept.length > 0 ? lineBreak + kept.map((k) => k.slice(0, -file.lines.eol.length)).join(file.lines.eol) : '';
   }
   return [edit(file, removalStart, end, replacement)];
 }

@@ -89,3 +89,23 @@ test('near misses: a regional manager over several regions, or over a parent reg
   assert.deepEqual(byRule(findings, 'scope-mismatch'), []);
   assertQuiet(findings);
 });
+
+test('on a block-mapping scope with comments inside, "set scope" keeps every comment', () => {
+  const scoped = `  - id: hos\n    role: head-of-sales\n    scope:\n      regions: # interim\n        - EMEA # until Q3\n        - APAC\n    reports_to: ceo\n    responsibilities: ${HOS}`;
+  const text = charter({ roles: [scoped, rsm('EMEA'), rsm('APAC')] });
+  const [f] = byRule(lint(text), 'scope-mismatch');
+  const fix = f.fixes.find((x) => x.title === 'Set scope to organization');
+  assert.ok(fix, f.fixes.map((x) => x.title).join(', '));
+  const after = applyChecked(text, fix);
+  assert.equal(data(after).roles[0].scope, 'organization');
+  assert.equal(data(after).roles[0].reports_to, 'ceo');
+  assert.match(after, /scope:\n {6}organization # interim\n {6}# until Q3\n {4}reports_to: ceo/);
+});
+
+test('a scope inside a flow-mapping role with a comment in it and more text after it offers no "set scope" fix', () => {
+  const flowRole = `  - {id: hos, role: head-of-sales, scope: {region: EMEA, # interim\n      }, reports_to: ceo, responsibilities: ${HOS}}`;
+  const text = charter({ roles: [flowRole, rsm('EMEA'), rsm('APAC')] });
+  const [f] = byRule(lint(text), 'scope-mismatch');
+  assert.ok(f, 'still reported');
+  assert.equal(f.fixes.length, 0, f.fixes.map((x) => x.title).join(', '));
+});

@@ -1,4 +1,4 @@
-import { replaceSpan } from '../fixes';
+import { replaceKeepingComments } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
@@ -17,7 +17,8 @@ export const scopeMismatch: Rule = {
         if (!type || !role.scope || !org.hasScopeMismatch(role)) continue;
         const fixes: Fix[] = [];
         if (type.scope === 'organization') {
-          fixes.push({ title: 'Set scope to organization', edits: [replaceSpan(file, role.scope, 'organization')], safe: false, preferred: true });
+          const change = replaceKeepingComments(file, role.scope, 'organization');
+          if (change) fixes.push({ title: 'Set scope to organization', edits: [change], safe: false, preferred: true });
         } else {
           // Offer regions no regional role covers yet first: that is where the missing manager belongs.
           const covered = new Set<string>();
@@ -29,7 +30,8 @@ export const scopeMismatch: Rule = {
           const ordered = [...declared.filter((r) => !covered.has(r)), ...declared.filter((r) => covered.has(r))].slice(0, 5);
           for (const region of ordered) {
             const value = /^[A-Za-z0-9][A-Za-z0-9 _.&-]*$/.test(region) ? region : JSON.stringify(region);
-            fixes.push({ title: `Set scope to region ${region}`, edits: [replaceSpan(file, role.scope, `{region: ${value}}`)], safe: false });
+            const change = replaceKeepingComments(file, role.scope, `{region: ${value}}`);
+            if (change) fixes.push({ title: `Set scope to region ${region}`, edits: [change], safe: false });
           }
         }
         const actual = role.scope.kind === 'organization' ? 'organization' : 'region';
