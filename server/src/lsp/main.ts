@@ -328,7 +328,8 @@ connection.onRenameRequest((params) => {
 connection.onRequest('orgCharter/report', (params: { uri: string }) => {
   const found = charterFor(params.uri);
   if (!found) return { html: '<p>This file is not a charter of the workspace.</p>' };
-  const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings }));
+  // Shown relative to the organization's folder; rows keep the absolute path to open on click.
+  const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings, label: path.relative(found.state.root, file) || file }));
   return { html: formatHtml(reports, [found.result], { color: false, version: '0.1.0' }), root: found.state.root };
 });
 

@@ -151,7 +151,7 @@ function findingsList(reports: FileReport[]): string {
   const rows = reports.flatMap((report) =>
     report.findings.map(
       (f) =>
-        `<tr class="${f.severity}" data-file="${escape(f.file)}" data-line="${f.range.start.line}" data-character="${f.range.start.character}"><td><code>${escape(report.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}</code></td><td>${f.severity}</td><td>${escape(f.message)}</td><td><a href="${escape(f.docsUrl)}">${f.rule}</a></td></tr>`,
+        `<tr class="${f.severity}" data-file="${escape(f.file)}" data-line="${f.range.start.line}" data-character="${f.range.start.character}"><td><code>${escape(report.label ?? report.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}</code></td><td>${f.severity}</td><td>${escape(f.message)}</td><td><a href="${escape(f.docsUrl)}">${f.rule}</a></td></tr>`,
     ),
   );
   if (rows.length === 0) return '<p>No findings.</p>';

@@ -4,6 +4,8 @@ import type { Finding } from '../../core/types';
 export interface FileReport {
   file: string;
   findings: Finding[];
+  /** How to show the file to people when `file` is not (the language server's absolute paths). */
+  label?: string;
 }
 
 export interface FormatOptions {
