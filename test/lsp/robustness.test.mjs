@@ -175,3 +175,28 @@ test('a request cancelled while it waits behind a long analysis is answered Requ
   assert.ok(client.alive);
   assert.ok(hover === null || typeof hover === 'object');
 });
+
+test('versions that skip ahead or go backwards: the server follows the text it was sent, stays up, and a reopen resynchronises', TIMEOUT, async (t) => {
+  const client = await startOnExamples(t);
+  const uri = client.open('emea.charter.yaml');
+  const original = client.text(uri);
+  await client.waitForDiagnostics(uri, (d, p) => p.version === 1);
+  const end = { line: original.split('\n').length - 1, character: 0 };
+  const change = (version, text) =>
+    client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: end, end }, text }] });
+  // Skips from 1 to 5: still applied, published as version 5.
+  change(5, '  - id: extra\n    role: regional-sales-manger\n');
+  const skipped = await client.waitForDiagnostics(uri, (d, p) => p.version === 5);
+  assert.ok(has('unknown-role-type')(skipped.diagnostics), `v5: [${summarize(skipped.diagnostics)}]`);
+  // Goes back to 3 (stale): no crash, and the server answers requests.
+  change(3, '# stale\n');
+  const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  assert.ok(client.alive);
+  // The client resynchronises with a close and a full reopen: diagnostics match that text exactly.
+  client.close(uri);
+  const reopened = client.open('emea.charter.yaml', original, { version: 10 });
+  const fresh = await client.waitForDiagnostics(reopened, (d, p) => p.version === 10);
+  assert.ok(!has('unknown-role-type')(fresh.diagnostics), `v10: [${summarize(fresh.diagnostics)}]`);
+  assert.ok(has('duplicate-responsibility')(fresh.diagnostics), `v10: [${summarize(fresh.diagnostics)}]`);
+});
