@@ -149,6 +149,30 @@ export class Facts {
   }
 }
 
+/**
+ * The clusters among `clusters` that overlap `cluster`: organization-wide ones overlap all,
+ * regional ones are found through `byRegion` (regional clusters by covered region), which may
+ * index more clusters than `clusters` holds: `isMember` then tells which count.
+ */
+function overlapsOf(
+  cluster: ScopeCluster,
+  clusters: readonly ScopeCluster[],
+  organizationWide: readonly ScopeCluster[],
+  byRegion: ReadonlyMap<string, ScopeCluster[]>,
+  isMember?: (other: ScopeCluster) => boolean,
+): ScopeCluster[] {
+  if (!cluster.covered) return clusters.filter((other) => other !== cluster);
+  // Most clusters overlap nothing: answer those without allocating.
+  let result: Set<ScopeCluster> | undefined;
+  for (const other of organizationWide) (result ??= new Set()).add(other);
+  for (const region of cluster.covered) {
+    const list = byRegion.get(region);
+    if (!list || (list.length === 1 && list[0] === cluster)) continue;
+    for (const other of list) if (other !== cluster && (!isMember || isMember(other))) (result ??= new Set()).add(other);
+  }
+  return result ? [...result] : [];
+}
+
 /** Overlap lookup among clusters, indexed by covered region; organization-wide clusters overlap all. */
 export function clusterOverlapIndex(clusters: readonly ScopeCluster[]): (cluster: ScopeCluster) => ScopeCluster[] {
   const organizationWide: ScopeCluster[] = [];
@@ -162,16 +186,15 @@ export function clusterOverlapIndex(clusters: readonly ScopeCluster[]): (cluster
         else byRegion.set(region, [cluster]);
       }
   }
-  return (cluster) => {
-    if (!cluster.covered) return clusters.filter((other) => other !== cluster);
-    // Most clusters overlap nothing: answer those without allocating.
-    let result: Set<ScopeCluster> | undefined;
-    for (const other of organizationWide) (result ??= new Set()).add(other);
-    for (const region of cluster.covered) {
-      const list = byRegion.get(region);
-      if (!list || (list.length === 1 && list[0] === cluster)) continue;
-      for (const other of list) if (other !== cluster) (result ??= new Set()).add(other);
-    }
-    return result ? [...result] : [];
-  };
+  return (cluster) => overlapsOf(cluster, clusters, organizationWide, byRegion);
+}
+
+/**
+ * Overlap lookup among some of the organization's clusters (those owning one responsibility, say)
+ * through the organization's shared region index, without building an index for them.
+ */
+export function overlapWithin(clusters: readonly ScopeCluster[], byRegion: ReadonlyMap<string, ScopeCluster[]>): (cluster: ScopeCluster) => ScopeCluster[] {
+  const members = new Set(clusters);
+  const organizationWide = clusters.filter((cluster) => !cluster.covered);
+  return (cluster) => overlapsOf(cluster, clusters, organizationWide, byRegion, (other) => members.has(other));
 }

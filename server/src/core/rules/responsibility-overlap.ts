@@ -1,5 +1,5 @@
 import { removeSeqItem } from '../fixes';
-import type { ScopeCluster } from '../facts';
+import { overlapWithin, type ScopeCluster } from '../facts';
 import type { ResolvedResponsibility } from '../organization';
 import { scopeLabel } from '../parse';
 import { MAX_RELATED, nameList, type Rule } from './rule';
@@ -34,20 +34,7 @@ export const responsibilityOverlap: Rule = {
     for (const [id, byCluster] of owners) {
       const clusters = [...byCluster.keys()];
       if (clusters.length === 1 && (byCluster.get(clusters[0])?.length ?? 0) < 2) continue;
-      const organizationWide = clusters.filter((cluster) => !cluster.covered);
-      // The clusters owning this id that overlap a given one: organization-wide ones overlap all;
-      // regional ones are looked up through the shared region index, not an index per id.
-      const overlapping = (cluster: ScopeCluster): ScopeCluster[] => {
-        if (!cluster.covered) return clusters.filter((other) => other !== cluster);
-        let result: Set<ScopeCluster> | undefined;
-        for (const other of organizationWide) (result ??= new Set()).add(other);
-        for (const region of cluster.covered) {
-          const list = byRegion.get(region);
-          if (!list || (list.length === 1 && list[0] === cluster)) continue;
-          for (const other of list) if (other !== cluster && byCluster.has(other)) (result ??= new Set()).add(other);
-        }
-        return result ? [...result] : [];
-      };
+      const overlapping = overlapWithin(clusters, byRegion);
       for (const cluster of clusters) {
         const others = overlapping(cluster);
         if (others.length === 0 && (byCluster.get(cluster)?.length ?? 0) < 2) continue;
