@@ -2,6 +2,8 @@
 // same code the CLI and the language server run.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -11,6 +13,36 @@ export const { parseDocument } = require('yaml');
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliPath = path.join(repoRoot, 'bin', 'charter-lint.js');
+
+const createdDirs = [];
+// Temp folders go when the test file's process ends (set CHARTER_LINT_KEEP_TMP=1 to keep them).
+process.on('exit', () => {
+  if (process.env.CHARTER_LINT_KEEP_TMP) return;
+  for (const dir of createdDirs) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  }
+});
+
+/** A fresh, empty temp folder; realpath, so cwd-relative paths and the URIs a server builds match ours. */
+export function tempDir(prefix = 'cl-') {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  createdDirs.push(dir);
+  return dir;
+}
+
+/** Writes { 'rel/path': string | Buffer } under root, creating folders. Returns root. */
+export function writeFiles(root, files) {
+  for (const [rel, content] of Object.entries(files)) {
+    const full = path.join(root, rel);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return root;
+}
 
 /** Removes the common indentation of a template literal, so YAML can be written inline in tests. */
 export function yaml(strings, ...values) {

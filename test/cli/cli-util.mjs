@@ -2,10 +2,9 @@
 // (bin/charter-lint.js) as a child process on a charter folder built in a fresh temp dir.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
-import { cliPath, yaml, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from '../helpers.mjs';
+import { cliPath, yaml, tempDir, writeFiles, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from '../helpers.mjs';
 
 export { cliPath, yaml, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES };
 
@@ -18,35 +17,11 @@ export const RULE_IDS = [
   'invalid-reporting-line', 'too-many-holders', 'duplicate-region', 'invalid-model',
 ];
 
-const created = [];
-// Remove this process's temp folders when the test file ends (set CHARTER_LINT_KEEP_TMP=1 to keep them).
-process.on('exit', () => {
-  if (process.env.CHARTER_LINT_KEEP_TMP) return;
-  for (const dir of created) {
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // best effort
-    }
-  }
-});
-
-/** A fresh temp folder (fs.mkdtempSync(os.tmpdir()+'/cl-')); realpath so cwd-relative paths are stable. */
-export function tmp() {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cl-')));
-  created.push(dir);
-  return dir;
-}
+/** A fresh temp folder; realpath so cwd-relative paths are stable. */
+export const tmp = () => tempDir('cl-');
 
 /** Writes { 'rel/path': string | Buffer } under root, creating folders. Returns root. */
-export function write(root, files) {
-  for (const [rel, content] of Object.entries(files)) {
-    const full = path.join(root, rel);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return root;
-}
+export const write = writeFiles;
 
 /** A temp folder holding the given files. */
 export function project(files = {}) {

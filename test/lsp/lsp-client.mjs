@@ -5,9 +5,11 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tempDir, writeFiles, yaml } from '../helpers.mjs';
+
+export { writeFiles, yaml };
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -25,49 +27,14 @@ export const FIX_ALL_KIND = 'source.fixAll.charter-lint';
 // ---------------------------------------------------------------------------------------------
 // Workspaces
 
-const created = [];
-process.on('exit', () => {
-  if (process.env.CHARTER_LINT_KEEP_TMP) return;
-  for (const dir of created) {
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // best effort
-    }
-  }
-});
-
 /** A fresh, empty temp folder (realpath, so URIs the server builds match ours). */
-export function tmpDir() {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cl-lsp-')));
-  created.push(dir);
-  return dir;
-}
+export const tmpDir = () => tempDir('cl-lsp-');
 
 /** A fresh temp copy of examples/ (the 4-file organization and its .charterlintrc.yaml). */
 export function examplesWorkspace(extra = {}) {
   const dir = tmpDir();
   fs.cpSync(examplesDir, dir, { recursive: true });
   return writeFiles(dir, extra);
-}
-
-/** Writes { 'rel/path': text } under root, creating folders. Returns root. */
-export function writeFiles(root, files) {
-  for (const [rel, content] of Object.entries(files)) {
-    const full = path.join(root, rel);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return root;
-}
-
-/** Removes the common indentation of a template literal, so YAML can be written inline. */
-export function yaml(strings, ...values) {
-  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
-  const lines = text.split('\n');
-  const indents = lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(cut)).join('\n').replace(/[ ]+$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------
