@@ -131,7 +131,7 @@ export class Facts {
     if (this.territoryCache) return this.territoryCache;
     const result = new Map<ScopeCluster, ScopeCluster[]>();
     const regional = this.clusters.clusters.filter((c) => c.covered !== undefined);
-    const overlapping = clusterOverlapIndex(regional);
+    const overlapping = overlapWithin(regional, this.clustersByRegion);
     for (const cluster of regional) {
       const partners = overlapping(cluster).filter((other) => other.type === cluster.type);
       if (partners.length > 0) result.set(cluster, partners);
@@ -150,51 +150,24 @@ export class Facts {
 }
 
 /**
- * The clusters among `clusters` that overlap `cluster`: organization-wide ones overlap all,
- * regional ones are found through `byRegion` (regional clusters by covered region), which may
- * index more clusters than `clusters` holds: `isMember` then tells which count.
- */
-function overlapsOf(
-  cluster: ScopeCluster,
-  clusters: readonly ScopeCluster[],
-  organizationWide: readonly ScopeCluster[],
-  byRegion: ReadonlyMap<string, ScopeCluster[]>,
-  isMember?: (other: ScopeCluster) => boolean,
-): ScopeCluster[] {
-  if (!cluster.covered) return clusters.filter((other) => other !== cluster);
-  // Most clusters overlap nothing: answer those without allocating.
-  let result: Set<ScopeCluster> | undefined;
-  for (const other of organizationWide) (result ??= new Set()).add(other);
-  for (const region of cluster.covered) {
-    const list = byRegion.get(region);
-    if (!list || (list.length === 1 && list[0] === cluster)) continue;
-    for (const other of list) if (other !== cluster && (!isMember || isMember(other))) (result ??= new Set()).add(other);
-  }
-  return result ? [...result] : [];
-}
-
-/** Overlap lookup among clusters, indexed by covered region; organization-wide clusters overlap all. */
-export function clusterOverlapIndex(clusters: readonly ScopeCluster[]): (cluster: ScopeCluster) => ScopeCluster[] {
-  const organizationWide: ScopeCluster[] = [];
-  const byRegion = new Map<string, ScopeCluster[]>();
-  for (const cluster of clusters) {
-    if (!cluster.covered) organizationWide.push(cluster);
-    else
-      for (const region of cluster.covered) {
-        const list = byRegion.get(region);
-        if (list) list.push(cluster);
-        else byRegion.set(region, [cluster]);
-      }
-  }
-  return (cluster) => overlapsOf(cluster, clusters, organizationWide, byRegion);
-}
-
-/**
- * Overlap lookup among some of the organization's clusters (those owning one responsibility, say)
- * through the organization's shared region index, without building an index for them.
+ * Overlap lookup among some of the organization's clusters (all regional ones, or those owning one
+ * responsibility) through the organization's region index (`Facts.clustersByRegion`), without
+ * building an index for them: organization-wide clusters overlap all, regional ones those sharing
+ * a covered region.
  */
 export function overlapWithin(clusters: readonly ScopeCluster[], byRegion: ReadonlyMap<string, ScopeCluster[]>): (cluster: ScopeCluster) => ScopeCluster[] {
   const members = new Set(clusters);
   const organizationWide = clusters.filter((cluster) => !cluster.covered);
-  return (cluster) => overlapsOf(cluster, clusters, organizationWide, byRegion, (other) => members.has(other));
+  return (cluster) => {
+    if (!cluster.covered) return clusters.filter((other) => other !== cluster);
+    // Most clusters overlap nothing: answer those without allocating.
+    let result: Set<ScopeCluster> | undefined;
+    for (const other of organizationWide) (result ??= new Set()).add(other);
+    for (const region of cluster.covered) {
+      const list = byRegion.get(region);
+      if (!list || (list.length === 1 && list[0] === cluster)) continue;
+      for (const other of list) if (other !== cluster && members.has(other)) (result ??= new Set()).add(other);
+    }
+    return result ? [...result] : [];
+  };
 }
