@@ -182,11 +182,9 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
           }
         }
         const span = trimSpan(report.file.text, report.span);
-        const text = report.file.text;
-        // Offsets never split a CRLF, so they agree with the positions.
-        const whole = (offset: number) => (offset > 0 && text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset);
-        const start = whole(Math.max(0, Math.min(span.start, text.length)));
-        const end = Math.max(start, whole(Math.min(span.end, text.length)));
+        // Clamped like the positions (never splitting a CRLF), so offsets and range agree.
+        const start = report.file.lines.clampOffset(span.start);
+        const end = Math.max(start, report.file.lines.clampOffset(span.end));
         list.push({
           rule: rule.meta.id,
           severity: setting,
@@ -194,11 +192,10 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
           file: report.file.path,
           range: report.file.lines.range(start, end),
           offsets: { start, end },
-          related: (report.related ?? []).map((related) => ({
-            file: related.file.path,
-            range: related.file.lines.range(trimSpan(related.file.text, related.span).start, trimSpan(related.file.text, related.span).end),
-            message: related.message,
-          })),
+          related: (report.related ?? []).map((related) => {
+            const relatedSpan = trimSpan(related.file.text, related.span);
+            return { file: related.file.path, range: related.file.lines.range(relatedSpan.start, relatedSpan.end), message: related.message };
+          }),
           fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),
           docsUrl: docsUrl(rule.meta.id),
         });

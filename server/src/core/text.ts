@@ -21,10 +21,14 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** An offset inside the text, and never between the \r and \n of a CRLF (still the line's end). */
+  clampOffset(offset: number): number {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    return clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 ? clamped - 1 : clamped;
+  }
+
   positionAt(offset: number): Position {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    // Never between the \r and \n of a CRLF: that is still the end of the line.
-    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
+    const clamped = this.clampOffset(offset);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
