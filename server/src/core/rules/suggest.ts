@@ -19,7 +19,10 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
-/** did-you-mean over one fixed candidate list: same name in another case first, then by edit distance, at most three;, cached per missed name (one typo is often repeated). */
+/**
+ * did-you-mean over one fixed candidate list: the same name in another case first, then by edit
+ * distance, at most three; cached per missed name (one typo is often repeated).
+ */
 export class Suggester {
   private readonly candidates: string[];
   private readonly cache = new Map<string, string[]>();
