@@ -10,9 +10,39 @@ const require = createRequire(import.meta.url);
 /** @type {typeof import('../server/out/core/index')} */
 export const core = require('../server/out/core/index.js');
 export const { parseDocument } = require('yaml');
+const { Parser } = require('yaml');
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliPath = path.join(repoRoot, 'bin', 'charter-lint.js');
+
+/**
+ * The text as a YAML 1.2 parser reads it: a lone CR is a line break (b-break), as it is for LSP
+ * positions; the yaml package would keep it inside a scalar, so it is turned into LF (offsets kept).
+ */
+export const yamlSource = (text) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/** Pushes the trimmed source of every comment token inside CST `node` onto `out`. */
+export function collectComments(node, out) {
+  if (Array.isArray(node)) {
+    for (const item of node) if (item && typeof item === 'object') collectComments(item, out);
+    return;
+  }
+  if (node.type === 'comment' && typeof node.source === 'string') out.push(node.source.trim());
+  for (const key in node) {
+    const value = node[key];
+    if (key !== 'source' && value && typeof value === 'object') collectComments(value, out);
+  }
+}
+
+/**
+ * Every comment of a YAML text (trimmed `# ...` source), in order, read from the yaml package's
+ * CST: what "no comment is dropped" checks compare before and after an edit.
+ */
+export function commentsOf(text) {
+  const out = [];
+  for (const token of new Parser().parse(yamlSource(text))) collectComments(token, out);
+  return out;
+}
 
 const createdDirs = [];
 // Temp folders go when the test file's process ends (set CHARTER_LINT_KEEP_TMP=1 to keep them).

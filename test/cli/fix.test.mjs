@@ -3,20 +3,11 @@
 // comment; then the report of what remains.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../helpers.mjs';
+import { commentsOf, parseDocument } from '../helpers.mjs';
 import { project, read, run, runJson, describe, assertNoCrash, flat, rulesOf, list, yaml, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from './cli-util.mjs';
 
 const HOS_BUT_BUDGET = HOS_RESPONSIBILITIES.filter((id) => id !== 'budget-management' && id !== 'sales-strategy');
 
-/** Every comment of a YAML text, from `#` to the end of its line, exactly as written, in order. */
-function commentsOf(text) {
-  const found = [];
-  for (const line of text.split('\n')) {
-    const m = /(^|\s)(#.*)$/.exec(line);
-    if (m) found.push(m[2].replace(/\s+$/, ''));
-  }
-  return found;
-}
 
 const BEFORE = [
   '# Acme sales charter: maintained by RevOps.',

@@ -3,7 +3,9 @@
 // organization ({ path, text }[]) and throws an AssertionError when the property does not hold.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { core } from '../helpers.mjs';
+import { collectComments, commentsOf, core, yamlSource } from '../helpers.mjs';
+
+export { commentsOf, yamlSource };
 
 const require = createRequire(import.meta.url);
 const { Parser, Composer, YAMLParseError, parseDocument, isAlias, isMap, isScalar, isSeq } = require('yaml');
@@ -49,26 +51,6 @@ function assertRange(table, range, what) {
   assert.ok(before(range.start, range.end), `${what}: start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`);
 }
 
-/** Pushes the trimmed source of every comment token inside CST `node` onto `out`. */
-function collectComments(node, out) {
-  if (Array.isArray(node)) {
-    for (const item of node) if (item && typeof item === 'object') collectComments(item, out);
-    return;
-  }
-  if (node.type === 'comment' && typeof node.source === 'string') out.push(node.source.trim());
-  for (const key in node) {
-    const value = node[key];
-    if (key !== 'source' && value && typeof value === 'object') collectComments(value, out);
-  }
-}
-
-/** Every comment of a YAML text (trimmed `# ...` source), read from the yaml package's CST. */
-export function commentsOf(text) {
-  const out = [];
-  for (const token of new Parser().parse(yamlSource(text))) collectComments(token, out);
-  return out;
-}
-
 /** The comments of `beforeComments` (a list, as commentsOf returns) that `afterComments` lacks, as multisets. */
 function missingComments(beforeComments, afterComments) {
   const left = new Map();
@@ -82,11 +64,6 @@ function missingComments(beforeComments, afterComments) {
   return missing;
 }
 
-/**
- * The text as a YAML 1.2 parser reads it: a lone CR is a line break (b-break), as it is for LSP
- * positions; the yaml package would keep it inside a scalar, so it is turned into LF (offsets kept).
- */
-export const yamlSource = (text) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
 
 /**
  * YAML problems of a text: parser errors, and, when it parses, what building its data reports

@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tempDir, writeFiles, yaml } from '../helpers.mjs';
+import { commentsOf, tempDir, writeFiles, yaml } from '../helpers.mjs';
 
-export { writeFiles, yaml };
+export { commentsOf, writeFiles, yaml };
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -107,19 +107,6 @@ export function editsToChanges(text, edits) {
     .map(({ e }) => ({ range: e.range, text: e.newText }));
 }
 
-/** Every comment ("# ...") of a YAML text, trimmed, in order. */
-export function commentsOf(text) {
-  const out = [];
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith('#')) out.push(trimmed.trim());
-    else {
-      const i = line.indexOf(' #');
-      if (i >= 0) out.push(line.slice(i + 1).trim());
-    }
-  }
-  return out;
-}
 
 export function fileUri(file) {
   return pathToFileURL(file).toString();
