@@ -198,13 +198,24 @@ function lintOrganization(state: OrganizationState): void {
   }
 }
 
+/**
+ * `TextDocuments` fires onDidChangeContent right after onDidOpen for the same document. Taken as
+ * a keystroke, it would push the open's immediate lint back by a debounce (up to 150 ms for a
+ * large organization), so the change that an open fires is skipped.
+ */
+let justOpened: TextDocument | undefined;
+
 documents.onDidOpen((event) => {
+  justOpened = event.document;
   const file = fileOf(event.document.uri);
   if (!file) return;
   schedule(workspace.openDocument(file, event.document.getText(), event.document.version), 0);
 });
 
 documents.onDidChangeContent((event) => {
+  const opening = justOpened === event.document;
+  justOpened = undefined;
+  if (opening) return;
   const file = fileOf(event.document.uri);
   if (!file) return;
   schedule(workspace.changeDocument(file, event.document.getText(), event.document.version));
