@@ -18,16 +18,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cliPath, repoRoot } from '../helpers.mjs';
+import { chromiumPath, launchChromium } from '../e2e/lib/vscode-server.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const ROLES = ['hos', 'rsm-emea', 'rsm-dach', 'rsm-apac', 'rsm-na'];
 const SCREENSHOT = path.join(repoRoot, 'test-results', 'report.png');
 
-const skip = fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (run bash test/e2e/setup.sh, or set CHROMIUM)`;
+const skip = fs.existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath} (run bash test/e2e/setup.sh, or set CHROMIUM)`;
 
-test('html report: rendered in Chromium, the org chart and the matrix show the examples\u2019 findings', { skip, timeout: 30000 }, async (t) => {
+test('html report: rendered in Chromium, the org chart and the matrix show the examples\u2019 findings', { skip, timeout: 60000 }, async (t) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-'));
   t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -43,14 +41,11 @@ test('html report: rendered in Chromium, the org chart and the matrix show the e
   t.diagnostic(`CLI: ${Date.now() - t0} ms, ${fs.statSync(output).size} bytes`);
 
   // ---- Chromium renders it -------------------------------------------------------------------------
-  const { chromium } = await import('playwright-core');
-  const profile = path.join(tmp, 'chromium-profile');
   const t1 = Date.now();
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 },
+  const { context, page, close } = await launchChromium({ viewport: { width: 1400, height: 900 } }, {
+    onRetry: (error) => t.diagnostic(`Chromium did not start, trying once more: ${String(error).split('\n')[0]}`),
   });
-  t.after(() => context.close());
-  const page = context.pages()[0] ?? await context.newPage();
+  t.after(close);
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const url = pathToFileURL(output).href;

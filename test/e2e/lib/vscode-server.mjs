@@ -127,17 +127,33 @@ export async function startServer(dirs, { timeoutMs = 60000 } = {}) {
   return { base, port, logFile, stop };
 }
 
-/** Headless Chromium (Debian's) with a fresh profile; close() also removes the profile. */
-export async function launchChromium(options = {}) {
+/** How long one Chromium start may take; Playwright's own default is three minutes. */
+const LAUNCH_TIMEOUT_MS = 15000;
+
+/**
+ * Headless Chromium (Debian's) with a fresh profile; close() also removes the profile. A start
+ * that hangs (seen about once in a few hundred on a loaded 2-core machine: the browser never
+ * answers on its debugging pipe) is killed after LAUNCH_TIMEOUT_MS and tried once more with a
+ * new profile, instead of holding the test run open until CI's limit.
+ */
+export async function launchChromium(options = {}, { onRetry = () => {} } = {}) {
   const { chromium } = await import('playwright-core');
-  const profile = tempDir('charter-e2e-chromium-');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath, headless: true, args: chromiumArgs, ...options,
-  });
-  const page = context.pages()[0] ?? await context.newPage();
-  const close = async () => {
-    await context.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
-  };
-  return { context, page, close };
+  for (let attempt = 1; ; attempt++) {
+    const profile = tempDir('charter-e2e-chromium-');
+    try {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: chromiumPath, headless: true, args: chromiumArgs, timeout: LAUNCH_TIMEOUT_MS, ...options,
+      });
+      const page = context.pages()[0] ?? await context.newPage();
+      const close = async () => {
+        await context.close().catch(() => {});
+        fs.rmSync(profile, { recursive: true, force: true });
+      };
+      return { context, page, close };
+    } catch (error) {
+      fs.rmSync(profile, { recursive: true, force: true });
+      if (attempt >= 2) throw error;
+      onRetry(error);
+    }
+  }
 }
