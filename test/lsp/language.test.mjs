@@ -124,6 +124,37 @@ test('completion in a responsibilities list offers ids, the role\'s missing requ
   assert.ok(worstMissing < bestOther, `missing required ids must sort first: ${JSON.stringify(all.map((i) => [i.label, i.sortText]))}`);
 });
 
+test('completion while typing in a large organization answers from the latest analysis; the keystrokes are linted together, not once per request', { timeout: 60000 }, async (t) => {
+  const { bigCharter } = await import('../../bench/generate.mjs');
+  const client = await startOnExamples(t);
+  // 3,000 roles (33k lines): an analysis takes far more than 50 ms, so running the pending one
+  // before each completion would make every keystroke wait for it.
+  const uri = client.open('big.charter.yaml', bigCharter(3000));
+  await client.waitForDiagnostics(uri, (d, p) => p.version === 1, 30000);
+  const mark = client.mark();
+  // A new item typed into the responsibilities of rsm-1455 (which lacks regional-business-development),
+  // a letter at a time, as an editor sends it: didChange, then completion.
+  const holder = rangeOf(client.text(uri), '    holder: Person 1455\n').start.line;
+  assert.equal(client.text(uri).split('\n')[holder + 3], '    responsibilities:');
+  let version = client.insert(uri, { line: holder + 4, character: 0 }, '      - \n');
+  const typed = 'regional-sal';
+  const waits = [];
+  for (const [index, letter] of [...typed].entries()) {
+    version = client.insert(uri, { line: holder + 4, character: 8 + index }, letter);
+    const asked = performance.now();
+    const got = labels(await client.completion(uri, { line: holder + 4, character: 9 + index }));
+    waits.push(Math.round(performance.now() - asked));
+    // The role is found in the analysed text: its missing duty is offered, those it owns are not.
+    assert.ok(got.includes('regional-business-development') && !got.includes('regional-sales-plan'), `responsibility ids offered after "${typed.slice(0, index + 1)}": ${got}`);
+  }
+  t.diagnostic(`completion answered in ${waits.join(', ')} ms`);
+  await client.waitForDiagnostics(uri, (d, p) => p.version === version, 30000, { since: mark });
+  const during = client.published.filter((entry) => entry.seq > mark && entry.params.uri === uri);
+  // Completion that ran the pending analysis first would publish once per keystroke (13 times).
+  assert.ok(during.length <= typed.length / 2, `an analysis per completion? ${during.length} publications: versions ${during.map((e) => e.params.version)}`);
+  assert.equal(during.at(-1).params.version, version, 'the last publication is for the last keystroke');
+});
+
 test('completion after `reports_to: ` offers role ids and external ids', TIMEOUT, async (t) => {
   const client = await startOnExamples(t);
   const uri = client.open('emea.charter.yaml');

@@ -255,12 +255,27 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   }
 });
 
-/** The analysed charter behind a request, flushing a pending lint so answers match the text. */
-function charterFor(uri: string) {
+/**
+ * Past this analysis time, completion answers from the latest analysis and leaves a pending lint
+ * to its timer. Editors ask for completion on most keystrokes; running the pending analysis first
+ * would make each of them wait for it (about 300 ms in a 100k-line file) and undo the debounce.
+ * Completion reads the current text for its context and needs only the organization's names, so
+ * an analysis one keystroke old serves it (see `complete`).
+ */
+const STALE_COMPLETION_AFTER_MS = 50;
+
+/**
+ * The analysed charter behind a request, flushing a pending lint so answers match the text.
+ * With `staleIfSlow`, an organization whose analyses are slow is answered from its latest one.
+ */
+function charterFor(uri: string, { staleIfSlow = false } = {}) {
   const file = fileOf(uri);
   if (!file) return undefined;
   const state = workspace.organizationOf(file);
   if (state && timers.has(state.root)) {
+    const slow = (lastDuration.get(state.root) ?? 0) > STALE_COMPLETION_AFTER_MS;
+    const latest = staleIfSlow && slow ? workspace.charterFile(file, { asIs: true }) : undefined;
+    if (latest) return { ...latest, org: latest.result.org, file };
     clearTimeout(timers.get(state.root));
     timers.delete(state.root);
     lintOrganization(state);
@@ -301,7 +316,7 @@ connection.onHover((params) => {
 });
 
 connection.onCompletion((params) => {
-  const found = charterFor(params.textDocument.uri);
+  const found = charterFor(params.textDocument.uri, { staleIfSlow: true });
   const document = documents.get(params.textDocument.uri);
   if (!found || !document) return [];
   return complete(found.org, found.charter, document.getText(), params.position, document);

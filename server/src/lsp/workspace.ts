@@ -215,11 +215,14 @@ export class Workspace {
     return state.result;
   }
 
-  /** The parsed charter of a file from its organization's latest analysis. */
-  charterFile(file: string): { state: OrganizationState; result: AnalysisResult; charter: CharterFile } | undefined {
+  /**
+   * The parsed charter of a file from its organization's analysis: brought up to date first, or,
+   * with `asIs`, the latest one as it is (possibly of older text).
+   */
+  charterFile(file: string, { asIs = false } = {}): { state: OrganizationState; result: AnalysisResult; charter: CharterFile } | undefined {
     const state = this.organizationOf(file);
     if (!state) return undefined;
-    const result = this.analyze(state);
+    const result = asIs ? state.result : this.analyze(state);
     const charter = result?.files.find((f) => f.path === file);
     return result && charter ? { state, result, charter } : undefined;
   }
