@@ -257,6 +257,26 @@ test('opening a YAML file that is not a charter publishes nothing for it', TIMEO
   assert.deepEqual(forNotes, [], 'notes.yaml got diagnostics');
 });
 
+test('a newer version drops the analysis in progress: the stale version is never published', { timeout: 60000 }, async (t) => {
+  const { bigCharter } = await import('../../bench/generate.mjs');
+  const client = await startOnExamples(t);
+  // 5,000 roles (55k lines): re-analysing after an edit takes many 20 ms slices.
+  const uri = client.open('big.charter.yaml', bigCharter(5000));
+  await client.waitForDiagnostics(uri, (d, p) => p.version === 1, 30000);
+  const end = rangeOf(client.text(uri), 'holder: Person 2500\n').end;
+  const at = { line: end.line - 1, character: '    holder: Person 2500'.length };
+  const mark = client.mark();
+  const seen = client.notifications.length;
+  const stale = client.insert(uri, at, 'a');
+  // Once the server reports it is analysing version 2, version 3 arrives.
+  await client.waitFor(() => client.notifications.slice(seen).find((n) => n.method === 'orgCharter/status' && n.params.busy), 10000, () => 'orgCharter/status busy');
+  const latest = client.insert(uri, { line: at.line, character: at.character + 1 }, 'b');
+  await client.waitForDiagnostics(uri, (d, p) => p.version === latest, 30000, { since: mark });
+  const versions = client.published.filter((e) => e.seq > mark && e.params.uri === uri).map((e) => e.params.version);
+  assert.deepEqual(versions, [latest], `version ${stale} was analysed to the end and published before ${latest}: ${versions}`);
+  assert.ok(client.text(uri).includes('holder: Person 2500ab\n'));
+});
+
 test('twenty keystrokes sent at once are coalesced into a few analyses, ending with the last version, not one each', TIMEOUT, async (t) => {
   const { bigCharter } = await import('../../bench/generate.mjs');
   const client = await startOnExamples(t);

@@ -141,8 +141,27 @@ export const MAX_PER_RULE = 1000;
 
 /** Parses and lints one organization. The CLI, the language server and the tests all call this. */
 export function analyze(input: AnalyzeInput): AnalysisResult {
+  const steps = analyzeInSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The analysis itself, pausing after each file it parses and after each rule: the language
+ * server runs it a slice at a time, answering requests in between and dropping it when a newer
+ * version of the text arrives. Stopped early, the file cache still holds only complete parses;
+ * but a large file's parse reuses the previous version's role chunks, moved to the new offsets,
+ * so the previous result's positions may no longer hold (see `Workspace.analyzeInSteps`).
+ */
+export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisResult, void> {
   const sources = [...input.files].sort((a, b) => comparePaths(a.path, b.path));
-  const prepared = sources.map((source) => (input.cache ? input.cache.get(source.path, source.text) : prepareFile(source.path, source.text)));
+  const prepared: PreparedFile[] = [];
+  for (const source of sources) {
+    prepared.push(input.cache ? input.cache.get(source.path, source.text) : prepareFile(source.path, source.text));
+    yield;
+  }
   input.cache?.retain(new Set(sources.map((source) => source.path)));
   const files = prepared.map((p) => p.charter);
   const schemaProblems = new Map<CharterFile, SchemaProblem[]>(prepared.map((p) => [p.charter, p.schemaProblems]));
@@ -207,6 +226,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       },
     };
     rule.check(context);
+    yield;
   }
   for (const [file, byRule] of overflow) {
     for (const [rule, { count, first }] of byRule) {

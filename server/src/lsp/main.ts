@@ -15,6 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisResult } from '../core/analyze';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { formatHtml } from '../cli/formatters/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
@@ -33,8 +34,9 @@ import { collectIfGrown } from './memory';
 snapshotEnvironment();
 /**
  * Cancellation: every handler is synchronous, so a `$/cancelRequest` can only act on a request
- * still waiting in the queue (behind a long analysis, say). Such a request is answered at once
- * with RequestCancelled and never run, as LSP asks.
+ * still waiting in the queue (behind a long analysis step, say). Such a request is answered at
+ * once with RequestCancelled and never run, as LSP asks. Analyses themselves are cancelled by a
+ * newer version of the text (see `continueRun`).
  */
 const connection = createConnection(ProposedFeatures.all, {
   cancelUndispatched: (message) =>
@@ -160,42 +162,124 @@ function clearVanished(): void {
   }
 }
 
+/**
+ * Longest stretch of analysis between two looks at the message queue. An organization is
+ * analysed a slice at a time (a file parsed or a rule run per step, see `analyzeInSteps`), so
+ * requests are answered between slices and a newer version drops a stale analysis instead of
+ * waiting for it to finish.
+ */
+const SLICE_MS = 20;
+
+interface LintRun {
+  state: OrganizationState;
+  steps: Generator<void, AnalysisResult | undefined, void>;
+  /** Set once the first step ran: from then on, a dirty organization means a newer version. */
+  begun: boolean;
+  /** Time spent in the run's own slices (the debounce follows it), not in work between them. */
+  workMs: number;
+}
+
+/** The analysis in progress of each organization. */
+const runs = new Map<string, LintRun>();
+
+/** Starts an organization's lint, replacing a stale one in progress; it goes on in slices. */
 function lintOrganization(state: OrganizationState): void {
+  const running = runs.get(state.root);
+  // A run that began after the latest change is already analysing the latest text. (A new run
+  // would see a clean organization and return the previous, older result.)
+  if (running && running.state === state && !isStale(running)) return;
+  const run: LintRun = { state, steps: workspace.analyzeInSteps(state), begun: false, workMs: 0 };
+  runs.set(state.root, run);
   setBusy(true);
-  const started = Date.now();
-  try {
-    const result = workspace.analyze(state);
-    lastDuration.set(state.root, Date.now() - started);
-    const now = new Set<string>();
-    for (const [file, findings] of result?.findings ?? []) {
-      const uri = uriOf(file);
-      now.add(uri);
-      const version = workspace.openVersion(file);
-      void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
-    }
-    if (state.setupError) {
-      const uri = uriOf(state.setupError.file);
-      now.add(uri);
-      const diagnostic: Diagnostic = {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1,
-        source: 'charter-lint',
-        code: 'invalid-config',
-        message: state.setupError.message,
-      };
-      void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
-    }
-    for (const uri of published.get(state.root) ?? []) {
-      if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
-    published.set(state.root, now);
-    // After the diagnostics are out, while the next keystroke is still debounced.
-    setImmediate(collectIfGrown);
-  } catch (error) {
-    connection.console.error(`charter-lint: analysis failed for ${state.root}: ${(error as Error).stack ?? String(error)}`);
-  } finally {
-    setBusy(false);
+  continueRun(run);
+}
+
+/** True when the text (or the organization) changed after the run began: its result is stale. */
+function isStale(run: LintRun): boolean {
+  return run.begun && (run.state.dirty || !workspace.isLive(run.state));
+}
+
+function endRun(run: LintRun): void {
+  if (runs.get(run.state.root) !== run) return;
+  runs.delete(run.state.root);
+  setBusy(false);
+}
+
+/** Runs one slice of a lint (or all of it, `untilDone`), then publishes or yields the thread. */
+function continueRun(run: LintRun, untilDone = false): void {
+  if (runs.get(run.state.root) !== run) return;
+  if (isStale(run)) {
+    // Dropped: whatever made the organization dirty has scheduled (or will) a newer lint.
+    endRun(run);
+    if (workspace.isLive(run.state) && !timers.has(run.state.root)) schedule(run.state, 0);
+    return;
   }
+  const started = performance.now();
+  try {
+    for (;;) {
+      const step = run.steps.next();
+      run.begun = true;
+      if (step.done) {
+        run.workMs += performance.now() - started;
+        endRun(run);
+        lastDuration.set(run.state.root, run.workMs);
+        publish(run.state, step.value);
+        return;
+      }
+      if (!untilDone && performance.now() - started >= SLICE_MS) break;
+    }
+  } catch (error) {
+    endRun(run);
+    connection.console.error(`charter-lint: analysis failed for ${run.state.root}: ${(error as Error).stack ?? String(error)}`);
+    return;
+  }
+  run.workMs += performance.now() - started;
+  setImmediate(() => continueRun(run));
+}
+
+/**
+ * Brings an organization's published analysis up to date now, for a request that must match the
+ * text: a pending lint runs at once, a lint in progress is finished (or, if stale, redone).
+ */
+function flush(state: OrganizationState): void {
+  const pending = timers.get(state.root);
+  const running = runs.get(state.root);
+  if (!pending && !running) return;
+  if (pending) {
+    clearTimeout(pending);
+    timers.delete(state.root);
+  }
+  if (pending || !running || isStale(running)) lintOrganization(state);
+  const current = runs.get(state.root);
+  if (current) continueRun(current, true);
+}
+
+function publish(state: OrganizationState, result: AnalysisResult | undefined): void {
+  const now = new Set<string>();
+  for (const [file, findings] of result?.findings ?? []) {
+    const uri = uriOf(file);
+    now.add(uri);
+    const version = workspace.openVersion(file);
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+  }
+  if (state.setupError) {
+    const uri = uriOf(state.setupError.file);
+    now.add(uri);
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 1,
+      source: 'charter-lint',
+      code: 'invalid-config',
+      message: state.setupError.message,
+    };
+    void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+  }
+  for (const uri of published.get(state.root) ?? []) {
+    if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+  published.set(state.root, now);
+  // After the diagnostics are out, while the next keystroke is still debounced.
+  setImmediate(collectIfGrown);
 }
 
 /**
@@ -272,13 +356,11 @@ function charterFor(uri: string, { staleIfSlow = false } = {}) {
   const file = fileOf(uri);
   if (!file) return undefined;
   const state = workspace.organizationOf(file);
-  if (state && timers.has(state.root)) {
+  if (state && (timers.has(state.root) || runs.has(state.root))) {
     const slow = (lastDuration.get(state.root) ?? 0) > STALE_COMPLETION_AFTER_MS;
     const latest = staleIfSlow && slow ? workspace.charterFile(file, { asIs: true }) : undefined;
     if (latest) return { ...latest, org: latest.result.org, file };
-    clearTimeout(timers.get(state.root));
-    timers.delete(state.root);
-    lintOrganization(state);
+    flush(state);
   }
   const found = workspace.charterFile(file);
   return found?.result ? { ...found, org: found.result.org, file } : undefined;

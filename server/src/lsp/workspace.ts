@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileCache, analyze, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { FileCache, analyzeInSteps, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { CharterFile } from '../core/parse';
 import type { SourceFile } from '../core/types';
@@ -202,6 +202,21 @@ export class Workspace {
 
   /** Analyses an organization if anything changed since its last analysis. */
   analyze(state: OrganizationState): AnalysisResult | undefined {
+    const steps = this.analyzeInSteps(state);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same, a step at a time (see the core's `analyzeInSteps`). A run may be dropped once the
+   * organization is dirty again: a newer analysis replaces it. Until a run completes, the
+   * previous result stays in place; a large file's roles in it may already sit at the newer
+   * text's offsets (their chunks are shared with the run), which only completion, reading it
+   * as is, tolerates; every other reader analyses a dirty organization first.
+   */
+  *analyzeInSteps(state: OrganizationState): Generator<void, AnalysisResult | undefined, void> {
     if (!state.dirty && state.result) return state.result;
     state.dirty = false;
     state.versions = new Map();
@@ -211,8 +226,14 @@ export class Workspace {
     }
     const input = this.inputFor(state);
     if (!input) return undefined;
-    state.result = analyze({ ...input, cache: state.cache });
-    return state.result;
+    const result = yield* analyzeInSteps({ ...input, cache: state.cache });
+    state.result = result;
+    return result;
+  }
+
+  /** False once a rediscovery has replaced the organization (a config file came or went). */
+  isLive(state: OrganizationState): boolean {
+    return this.organizations.get(state.root) === state;
   }
 
   /**
