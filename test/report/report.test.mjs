@@ -25,7 +25,7 @@ const SCREENSHOT = path.join(repoRoot, 'test-results', 'report.png');
 
 const skip = fs.existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath} (run bash test/e2e/setup.sh, or set CHROMIUM)`;
 
-test('html report: rendered in Chromium, the org chart and the matrix show the examples\u2019 findings', { skip, timeout: 60000 }, async (t) => {
+test('html report: rendered in Chromium, the org chart and the matrix show the examples\u2019 findings', { skip, timeout: 90000 }, async (t) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-'));
   t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ test('html report: rendered in Chromium, the org chart and the matrix show the e
   // ---- Chromium renders it -------------------------------------------------------------------------
   const t1 = Date.now();
   const { context, page, close } = await launchChromium({ viewport: { width: 1400, height: 900 } }, {
-    onRetry: (error) => t.diagnostic(`Chromium did not start, trying once more: ${String(error).split('\n')[0]}`),
+    onRetry: (error) => t.diagnostic(`Chromium did not start, trying again: ${String(error).split('\n')[0]}`),
   });
   t.after(close);
   const requests = [];

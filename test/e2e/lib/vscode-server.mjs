@@ -128,13 +128,14 @@ export async function startServer(dirs, { timeoutMs = 60000 } = {}) {
 }
 
 /** How long one Chromium start may take; Playwright's own default is three minutes. */
-const LAUNCH_TIMEOUT_MS = 15000;
+const LAUNCH_TIMEOUT_MS = 20000;
+const LAUNCH_ATTEMPTS = 3;
 
 /**
  * Headless Chromium (Debian's) with a fresh profile; close() also removes the profile. A start
  * that hangs (seen about once in a few hundred on a loaded 2-core machine: the browser never
- * answers on its debugging pipe) is killed after LAUNCH_TIMEOUT_MS and tried once more with a
- * new profile, instead of holding the test run open until CI's limit.
+ * answers on its debugging pipe) is killed after LAUNCH_TIMEOUT_MS and tried again with a new
+ * profile, up to LAUNCH_ATTEMPTS starts, instead of holding the test run open until CI's limit.
  */
 export async function launchChromium(options = {}, { onRetry = () => {} } = {}) {
   const { chromium } = await import('playwright-core');
@@ -152,7 +153,7 @@ export async function launchChromium(options = {}, { onRetry = () => {} } = {}) 
       return { context, page, close };
     } catch (error) {
       fs.rmSync(profile, { recursive: true, force: true });
-      if (attempt >= 2) throw error;
+      if (attempt >= LAUNCH_ATTEMPTS) throw error;
       onRetry(error);
     }
   }
