@@ -127,6 +127,15 @@ export async function startServer(dirs, { timeoutMs = 60000 } = {}) {
   return { base, port, logFile, stop };
 }
 
+/** Best effort: a browser that was just killed may still be writing into its profile. */
+function removeProfile(profile) {
+  try {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch {
+    // Left in the temp folder; the next attempt uses a new one.
+  }
+}
+
 /** How long one Chromium start may take; Playwright's own default is three minutes. */
 const LAUNCH_TIMEOUT_MS = 20000;
 const LAUNCH_ATTEMPTS = 3;
@@ -148,11 +157,11 @@ export async function launchChromium(options = {}, { onRetry = () => {} } = {}) 
       const page = context.pages()[0] ?? await context.newPage();
       const close = async () => {
         await context.close().catch(() => {});
-        fs.rmSync(profile, { recursive: true, force: true });
+        removeProfile(profile);
       };
       return { context, page, close };
     } catch (error) {
-      fs.rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
       if (attempt >= LAUNCH_ATTEMPTS) throw error;
       onRetry(error);
     }
