@@ -18,7 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cliPath, repoRoot } from '../helpers.mjs';
-import { chromiumPath, launchChromium } from '../e2e/lib/vscode-server.mjs';
+import { chromiumPath, launchChromium, startFailure } from '../e2e/lib/vscode-server.mjs';
 
 const ROLES = ['hos', 'rsm-emea', 'rsm-dach', 'rsm-apac', 'rsm-na'];
 const SCREENSHOT = path.join(repoRoot, 'test-results', 'report.png');
@@ -43,7 +43,7 @@ test('html report: rendered in Chromium, the org chart and the matrix show the e
   // ---- Chromium renders it -------------------------------------------------------------------------
   const t1 = Date.now();
   const { context, page, close } = await launchChromium({ viewport: { width: 1400, height: 900 } }, {
-    onRetry: (error) => t.diagnostic(`Chromium did not start, trying again: ${String(error).split('\n')[0]}`),
+    onRetry: (error) => t.diagnostic(`Chromium did not start, trying again:\n${startFailure(error)}`),
   });
   t.after(close);
   const requests = [];

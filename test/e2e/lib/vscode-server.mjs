@@ -136,6 +136,11 @@ function removeProfile(profile) {
   }
 }
 
+/** The head of a failed start's error: Playwright's call log and the browser's own output. */
+export function startFailure(error) {
+  return String(error?.message ?? error).split('\n').slice(0, 25).join('\n');
+}
+
 /** How long one Chromium start may take; Playwright's own default is three minutes. */
 const LAUNCH_TIMEOUT_MS = 20000;
 const LAUNCH_ATTEMPTS = 3;
@@ -146,7 +151,7 @@ const LAUNCH_ATTEMPTS = 3;
  * answers on its debugging pipe) is killed after LAUNCH_TIMEOUT_MS and tried again with a new
  * profile, up to LAUNCH_ATTEMPTS starts, instead of holding the test run open until CI's limit.
  */
-export async function launchChromium(options = {}, { onRetry = () => {} } = {}) {
+export async function launchChromium(options = {}, { onRetry = (error) => process.stderr.write(`Chromium did not start, trying again:\n${startFailure(error)}\n`) } = {}) {
   const { chromium } = await import('playwright-core');
   for (let attempt = 1; ; attempt++) {
     const profile = tempDir('charter-e2e-chromium-');
