@@ -141,7 +141,11 @@ export const MAX_PER_RULE = 1000;
 
 /** Parses and lints one organization. The CLI, the language server and the tests all call this. */
 export function analyze(input: AnalyzeInput): AnalysisResult {
-  const steps = analyzeInSteps(input);
+  return runToEnd(analyzeInSteps(input));
+}
+
+/** Runs a stepped computation (`analyzeInSteps`, say) through without pausing; returns its result. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

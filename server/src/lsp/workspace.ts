@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileCache, analyzeInSteps, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { FileCache, analyzeInSteps, runToEnd, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { CharterFile } from '../core/parse';
 import type { SourceFile } from '../core/types';
@@ -202,11 +202,7 @@ export class Workspace {
 
   /** Analyses an organization if anything changed since its last analysis. */
   analyze(state: OrganizationState): AnalysisResult | undefined {
-    const steps = this.analyzeInSteps(state);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.analyzeInSteps(state));
   }
 
   /**
