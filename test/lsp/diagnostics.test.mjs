@@ -257,14 +257,19 @@ test('opening a YAML file that is not a charter publishes nothing for it', TIMEO
   assert.deepEqual(forNotes, [], 'notes.yaml got diagnostics');
 });
 
+/** In a bench charter (bench/generate.mjs), the position just after `holder: Person <n>`. */
+function afterHolder(text, n) {
+  const { start } = rangeOf(text, `    holder: Person ${n}\n`);
+  return { line: start.line, character: `    holder: Person ${n}`.length };
+}
+
 test('a newer version drops the analysis in progress: the stale version is never published', { timeout: 60000 }, async (t) => {
   const { bigCharter } = await import('../../bench/generate.mjs');
   const client = await startOnExamples(t);
   // 5,000 roles (55k lines): re-analysing after an edit takes many 20 ms slices.
   const uri = client.open('big.charter.yaml', bigCharter(5000));
   await client.waitForDiagnostics(uri, (d, p) => p.version === 1, 30000);
-  const end = rangeOf(client.text(uri), 'holder: Person 2500\n').end;
-  const at = { line: end.line - 1, character: '    holder: Person 2500'.length };
+  const at = afterHolder(client.text(uri), 2500);
   const mark = client.mark();
   const seen = client.notifications.length;
   const stale = client.insert(uri, at, 'a');
@@ -285,8 +290,7 @@ test('twenty keystrokes sent at once are coalesced into a few analyses, ending w
   await client.waitForDiagnostics(uri, (d, p) => p.version === 1, 30000);
   const mark = client.mark();
   // Type "Person 700" → "Person 700abcdefghijklmnopqrst", one didChange per letter, without waiting.
-  const start = rangeOf(client.text(uri), 'holder: Person 700\n').end;
-  const at = { line: start.line - 1, character: '    holder: Person 700'.length };
+  const at = afterHolder(client.text(uri), 700);
   let version = 1;
   for (const [index, letter] of [...'abcdefghijklmnopqrst'].entries()) {
     const position = { line: at.line, character: at.character + index };
