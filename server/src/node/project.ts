@@ -5,6 +5,7 @@ import type { ChosenModel, ModelResolution, ModelResolver } from '../core/analyz
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type CharterLintConfig } from '../core/config';
 import { isModelPath, loadBuiltinModel, parseRoleModel } from '../core/model/model';
 import { RULES_BY_ID } from '../core/rules';
+import { isConfigName, isRoleModelName } from './file-kinds';
 
 /**
  * File-system side shared by the CLI and the language server: config discovery, project roots,
@@ -157,7 +158,8 @@ export function walk(dir: string, config: CharterLintConfig, base: string, out: 
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || matcher.ignored(full, activeBase)) continue;
       walk(full, active, activeBase, out, nested);
-    } else if (entry.isFile() && matcher.matches(full, activeBase) && !matcher.ignored(full, activeBase)) {
+    } else if (entry.isFile() && !isConfigName(full) && !isRoleModelName(full) && matcher.matches(full, activeBase) && !matcher.ignored(full, activeBase)) {
+      // A role model or config is never a charter, however broad the globs (SPEC §1).
       out.push(full);
     }
   }
