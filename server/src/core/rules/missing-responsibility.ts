@@ -8,6 +8,9 @@ export const missingResponsibility: Rule = {
     description: 'A role lacks a responsibility its type requires.',
     fixable: 'suggestion',
     needsModel: true,
+    // SPEC: silent for an id that an id-like typo of the role stands for (unknown-responsibility's
+    // finding on that entry supplies it).
+    supersededBy: [{ rule: 'unknown-responsibility', relation: 'stands-for' }],
   },
   check({ org, model, parsedFiles, report }) {
     if (!model) return;
@@ -26,6 +29,7 @@ export const missingResponsibility: Rule = {
             span,
             message: `Role "${role.id?.value ?? '?'}" (${type.title}) is missing required responsibility "${required}" (${title}).`,
             fixes: edits.length > 0 ? [{ title: `Add "${required}"`, edits, safe: false, preferred: true }] : [],
+            subjects: { role, id: required },
           });
         }
       }
