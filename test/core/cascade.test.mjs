@@ -274,6 +274,18 @@ test('a responsibilities value that cannot be read as a list gets schema and no 
   }
 });
 
+test('the stepped analysis (as the language server runs it) silences exactly as analyze does', () => {
+  for (const c of CASES) {
+    for (const rules of [{}, { [c.silencer]: 'off' }]) {
+      const files = [{ path: 'org.charter.yaml', text: c.text }];
+      const steps = core.analyzeInSteps({ files, rules });
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      assert.deepEqual(JSON.stringify([...step.value.findings]), JSON.stringify([...core.analyze({ files, rules }).findings]), c.name);
+    }
+  }
+});
+
 // ---- property: turning one rule off never hides another rule's findings ----
 
 /** A small deterministic PRNG (mulberry32), so every run checks the same organizations. */
