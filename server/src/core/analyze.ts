@@ -209,10 +209,13 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const counts = new Map<string, Map<CharterFile, number>>();
   const settings = new Map<string, SeveritySetting>();
   const ran: string[] = [];
-  const startLine = (report: ReportInput): number => report.file.lines.positionAt(report.file.lines.clampOffset(report.span.start)).line;
   const suppressed = (ruleId: string, report: ReportInput): boolean => {
     const fileSuppressions = suppressions.get(report.file);
-    return !!fileSuppressions && isSuppressed(fileSuppressions, ruleId, startLine(report));
+    if (!fileSuppressions || (fileSuppressions.file === undefined && fileSuppressions.lines.size === 0)) return false;
+    // The line of the finding's start, as its range will have it (a crowded file may report a
+    // million findings: the position is looked up only where some line has a directive).
+    const line = fileSuppressions.lines.size === 0 ? -1 : report.file.lines.positionAt(report.file.lines.clampOffset(report.span.start)).line;
+    return isSuppressed(fileSuppressions, ruleId, line);
   };
   /** Lists a kept finding (or counts it past the limit); notes it as shown for the rules it silences. */
   const emit = (ruleId: string, report: ReportInput): void => {

@@ -40,14 +40,19 @@ export const responsibilityOverlap: Rule = {
     for (const [id, byCluster] of owners) {
       const clusters = [...byCluster.keys()];
       if (clusters.length === 1 && (byCluster.get(clusters[0])?.length ?? 0) < 2) continue;
+      // Made on first use: most clusters overlap nothing and need none.
       const groups = new Map<ScopeCluster, PartnerGroup>();
-      for (const [cluster, members] of byCluster) groups.set(cluster, { key: cluster.memberships[0], memberships: cluster.memberships, members });
+      const groupOf = (cluster: ScopeCluster): PartnerGroup => {
+        let group = groups.get(cluster);
+        if (!group) groups.set(cluster, (group = { key: cluster.memberships[0], memberships: cluster.memberships, members: byCluster.get(cluster) ?? [] }));
+        return group;
+      };
       const overlapping = overlapWithin(clusters, byRegion);
       for (const cluster of clusters) {
         const others = overlapping(cluster);
         const mineList = byCluster.get(cluster) ?? [];
         if (others.length === 0 && mineList.length < 2) continue;
-        const partners = [cluster, ...others].map((other) => groups.get(other) as PartnerGroup);
+        const partners = [cluster, ...others].map(groupOf);
         for (const mine of mineList) {
           if (!parsed.has(mine.role.file) || !mine.entry) continue;
           const { role, entry } = mine;
