@@ -1,3 +1,4 @@
+import { Cascade, renderWhole } from './cascade';
 import { applyEdits, trimSpan } from './fixes';
 import { Facts } from './facts';
 import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
@@ -5,10 +6,10 @@ import { Organization } from './organization';
 import type { ChunkCache } from './chunks';
 import { parseCharter, toPlainData, type CharterFile } from './parse';
 import { RULES } from './rules';
-import { docsUrl, type ModelIssue, type ReportInput, type RuleContext } from './rules/rule';
+import { docsUrl, type ModelIssue, type PairReport, type ReportInput, type RuleContext } from './rules/rule';
 import { validateAgainstSchema, validateCharterInParts, type SchemaProblem } from './schema';
-import { isSuppressed, readSuppressions } from './suppress';
-import type { Finding, Fix, SeveritySetting, SourceFile } from './types';
+import { isSuppressed, readSuppressions, type Suppressions } from './suppress';
+import type { Finding, Fix, Severity, SeveritySetting, SourceFile } from './types';
 
 /** A model chosen for an organization; `key` identifies it (`builtin:<id>` or an absolute path). */
 export interface ChosenModel {
@@ -136,6 +137,28 @@ function severityFor(rules: AnalyzeInput['rules'], id: string): SeveritySetting 
   return (rules as Record<string, SeveritySetting>)[id];
 }
 
+/** A reported finding as the output carries it (its subjects stay behind). */
+function toFinding(rule: string, severity: Severity, report: ReportInput): Finding {
+  const span = trimSpan(report.file.text, report.span);
+  // Clamped like the positions (never splitting a CRLF), so offsets and range agree.
+  const start = report.file.lines.clampOffset(span.start);
+  const end = Math.max(start, report.file.lines.clampOffset(span.end));
+  return {
+    rule,
+    severity,
+    message: report.message,
+    file: report.file.path,
+    range: report.file.lines.range(start, end),
+    offsets: { start, end },
+    related: (report.related ?? []).map((related) => {
+      const relatedSpan = trimSpan(related.file.text, related.span);
+      return { file: related.file.path, range: related.file.lines.range(relatedSpan.start, relatedSpan.end), message: related.message };
+    }),
+    fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),
+    docsUrl: docsUrl(rule),
+  };
+}
+
 /** Findings listed per rule per file; the rest are summarised in one finding. */
 export const MAX_PER_RULE = 1000;
 
@@ -175,14 +198,54 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const facts = new Facts(org);
   const findings = new Map<string, Finding[]>(files.map((file) => [file.path, []]));
   const stillParsed = files.filter((file) => file.syntaxErrors.length === 0);
+  const suppressions = new Map<CharterFile, Suppressions>(files.map((file) => [file, readSuppressions(file.lines)]));
+  // SPEC "One finding, not a cascade": findings that other rules' findings may silence wait in the
+  // cascade until every rule ran; silencing counts only findings actually shown.
+  const cascade = new Cascade(RULES);
   // One crowded file (thousands of roles aliasing one list, say) must not produce millions of
   // findings: past MAX_PER_RULE findings of one rule in one file, the rest are counted, not listed.
+  // The limit counts findings kept (not silenced, not suppressed), so hidden ones never take a place.
   const overflow = new Map<CharterFile, Map<string, { count: number; first: Finding }>>();
+  const counts = new Map<string, Map<CharterFile, number>>();
+  const settings = new Map<string, SeveritySetting>();
+  const ran: string[] = [];
+  const suppressed = (ruleId: string, report: ReportInput): boolean => {
+    const fileSuppressions = suppressions.get(report.file);
+    if (!fileSuppressions || (fileSuppressions.file === undefined && fileSuppressions.lines.size === 0)) return false;
+    // The line of the finding's start, as its range will have it (a crowded file may report a
+    // million findings: the position is looked up only where some line has a directive).
+    const line = fileSuppressions.lines.size === 0 ? -1 : report.file.lines.positionAt(report.file.lines.clampOffset(report.span.start)).line;
+    return isSuppressed(fileSuppressions, ruleId, line);
+  };
+  /** Lists a kept finding (or counts it past the limit); notes it as shown for the rules it silences. */
+  const emit = (ruleId: string, report: ReportInput): void => {
+    const list = findings.get(report.file.path);
+    if (!list || suppressed(ruleId, report)) return;
+    if (cascade.isSilencer(ruleId)) cascade.noteShown(ruleId, report.subjects);
+    const setting = settings.get(ruleId) as Severity;
+    let perFile = counts.get(ruleId);
+    if (!perFile) counts.set(ruleId, (perFile = new Map()));
+    const count = perFile.get(report.file) ?? 0;
+    perFile.set(report.file, count + 1);
+    if (count >= MAX_PER_RULE) {
+      const byRule = overflow.get(report.file) ?? new Map<string, { count: number; first: Finding }>();
+      overflow.set(report.file, byRule);
+      const entry = byRule.get(ruleId);
+      if (entry) entry.count++;
+      // The first finding past the limit stands for all the others.
+      else byRule.set(ruleId, { count: 1, first: toFinding(ruleId, setting, report) });
+      return;
+    }
+    list.push(toFinding(ruleId, setting, report));
+  };
   for (const rule of RULES) {
     const setting = severityFor(input.rules, rule.meta.id) ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.meta.needsModel && !model) continue;
-    const perRuleCounts = new Map<CharterFile, number>();
+    const id = rule.meta.id;
+    settings.set(id, setting);
+    ran.push(id);
+    const held = cascade.isSuperseded(id);
     const context: RuleContext = {
       org,
       model,
@@ -191,47 +254,22 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       schemaProblems,
       modelIssues: issues,
       report(report: ReportInput) {
-        const list = findings.get(report.file.path);
-        if (!list) return;
-        const counts = perRuleCounts.get(report.file) ?? 0;
-        perRuleCounts.set(report.file, counts + 1);
-        if (counts >= MAX_PER_RULE) {
-          const byRule = overflow.get(report.file) ?? new Map<string, { count: number; first: Finding }>();
-          overflow.set(report.file, byRule);
-          const entry = byRule.get(rule.meta.id);
-          if (entry) {
-            entry.count++;
-            return;
-          }
-        }
-        const span = trimSpan(report.file.text, report.span);
-        // Clamped like the positions (never splitting a CRLF), so offsets and range agree.
-        const start = report.file.lines.clampOffset(span.start);
-        const end = Math.max(start, report.file.lines.clampOffset(span.end));
-        list.push({
-          rule: rule.meta.id,
-          severity: setting,
-          message: report.message,
-          file: report.file.path,
-          range: report.file.lines.range(start, end),
-          offsets: { start, end },
-          related: (report.related ?? []).map((related) => {
-            const relatedSpan = trimSpan(related.file.text, related.span);
-            return { file: related.file.path, range: related.file.lines.range(relatedSpan.start, relatedSpan.end), message: related.message };
-          }),
-          fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),
-          docsUrl: docsUrl(rule.meta.id),
-        });
-        if (counts >= MAX_PER_RULE) {
-          // The first finding past the limit stands for all the others.
-          const first = list.pop() as Finding;
-          overflow.get(report.file)?.set(rule.meta.id, { count: 1, first });
+        if (held) cascade.hold(id, { kind: 'plain', input: report });
+        else emit(id, report);
+      },
+      reportPair(pair: PairReport) {
+        if (held) cascade.hold(id, { kind: 'pair', input: pair });
+        else {
+          const report = renderWhole(pair);
+          if (report) emit(id, report);
         }
       },
     };
     rule.check(context);
     yield;
   }
+  // The post-pass: each superseded rule after the superseded rules that silence it.
+  for (const id of cascade.releaseOrder(ran)) for (const report of cascade.release(id)) emit(id, report);
   for (const [file, byRule] of overflow) {
     for (const [rule, { count, first }] of byRule) {
       findings.get(file.path)?.push({ ...first, message: `${count} more ${rule} findings in this file are not listed (the first ${MAX_PER_RULE} are).`, related: [], fixes: [] });
@@ -239,9 +277,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   }
   for (const file of files) {
     const list = findings.get(file.path) ?? [];
-    const suppressions = readSuppressions(file.lines);
-    const kept = list.filter((finding) => !isSuppressed(suppressions, finding.rule, finding.range.start.line));
-    kept.sort(
+    list.sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||
         a.range.start.character - b.range.start.character ||
@@ -250,7 +286,6 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
         comparePaths(a.rule, b.rule) ||
         comparePaths(a.message, b.message),
     );
-    findings.set(file.path, kept);
   }
   return { findings, files, org, model };
 }

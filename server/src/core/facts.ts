@@ -25,17 +25,28 @@ export interface ScopeCluster {
   /** Covered regions; undefined for organization scope. */
   covered: Set<string> | undefined;
   roles: RoleDecl[];
+  /**
+   * The groups its roles belong to, for silencing (SPEC "One finding, not a cascade"): the
+   * cluster's own key (`c:` type and scope) and one holder-group key (`h:` type and scope) per
+   * scope it counts in. The same array for every role of the cluster.
+   */
+  memberships: string[];
+}
+
+/** Key of the holder group of a type in one scope (`organization` or a region name). */
+export function holderKey(type: string, scope: string): string {
+  return `h:${type}\u0000${scope}`;
 }
 
 /**
- * Findings that other rules must know about to stay silent (SPEC "One finding, not a cascade"),
- * computed once per analysis.
+ * Data several rules share, computed once per analysis: scope clusters, the region index, holder
+ * groups, entries broader than their role. Data only: whether another rule reports something is
+ * decided after every rule ran (`cascade.ts`), never here.
  */
 export class Facts {
   private outOfScopeCache?: Set<ResolvedResponsibility>;
   private clustersCache?: { clusters: ScopeCluster[]; byRole: Map<RoleDecl, ScopeCluster> };
   private holderGroupsCache?: HolderGroup[];
-  private oversize?: Set<string>;
   private territoryCache?: Map<ScopeCluster, ScopeCluster[]>;
   private byRegionCache?: Map<string, ScopeCluster[]>;
 
@@ -49,7 +60,8 @@ export class Facts {
     if (model) {
       for (const role of this.org.roles) {
         const kind = this.org.scopeKind(role);
-        if (!kind || this.org.hasScopeMismatch(role)) continue;
+        // SPEC: roles with an unknown type or region, a rejected scope or a scope-mismatch take no part.
+        if (!kind || !this.org.participates(role)) continue;
         const roleRank = scopeRank(model, kind);
         // First occurrences only: a later duplicate is duplicate-responsibility's finding.
         for (const resolved of this.org.ownedIds(role).values()) {
@@ -74,7 +86,8 @@ export class Facts {
       const clusterKey = `${type.id}\u0001${key}`;
       let cluster = byKey.get(clusterKey);
       if (!cluster) {
-        cluster = { type, key, named, covered: this.org.coveredRegions(role), roles: [] };
+        const memberships = [`c:${clusterKey}`, ...(named.length > 0 ? named : ['organization']).map((scope) => holderKey(type.id, scope))];
+        cluster = { type, key, named, covered: this.org.coveredRegions(role), roles: [], memberships };
         byKey.set(clusterKey, cluster);
       }
       cluster.roles.push(role);
@@ -102,13 +115,7 @@ export class Facts {
       }
     }
     this.holderGroupsCache = [...groups.values()].filter((g) => g.roles.length > g.max);
-    this.oversize = new Set(this.holderGroupsCache.map((g) => `${g.type}\u0000${g.scope}`));
     return this.holderGroupsCache;
-  }
-
-  private isOversize(type: string, scope: string): boolean {
-    if (!this.oversize) void this.holderGroups;
-    return this.oversize?.has(`${type}\u0000${scope}`) ?? false;
   }
 
   /** Regional clusters by each region they cover (sub-regions included). */
@@ -138,14 +145,6 @@ export class Facts {
     }
     this.territoryCache = result;
     return result;
-  }
-
-  /** True when territory-overlap or too-many-holders already reports this pair of clusters' roles. */
-  clusterPairReported(a: ScopeCluster, b: ScopeCluster): boolean {
-    if (a.type !== b.type) return false;
-    if (a === b) return (a.named.length > 0 ? a.named : ['organization']).some((scope) => this.isOversize(a.type.id, scope));
-    if (this.territoryOverlaps.get(a)?.includes(b)) return true;
-    return a.named.some((scope) => b.named.includes(scope) && this.isOversize(a.type.id, scope));
   }
 }
 

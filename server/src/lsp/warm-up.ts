@@ -12,6 +12,8 @@ export function warmUpCharter(roles: number, edit: number): string {
   for (let i = 0; i < roles; i++) lines.push(`  - W${i}`);
   lines.push('external: [board]', 'roles:', '  - id: chief', '    role: head-of-sales', '    scope: organization', '    reports_to: board', '    responsibilities:');
   lines.push('      - sales-strategy', '      - Run the weekly forecast call', '      - {id: budget-management, note: with finance}', '      - talent-development');
+  // North contains the N regions some leads name: a territory overlap too-many-holders does not report.
+  lines.push('  - id: lead-north', '    role: regional-sales-manager', '    scope: {region: North}', '    reports_to: chief', '    responsibilities: [regional-sales-plan, regional-team-leadership]');
   for (let i = 0; i < roles; i++) {
     lines.push(`  - id: lead-${i}`, `    role: ${i % 31 === 7 ? 'sales-wizard' : 'regional-sales-manager'}`, `    holder: Someone ${i}${i === edit ? 'x' : ''}`);
     lines.push(i % 13 === 5 ? `    scope: {regions: [W${i}, N${(i % 3) + 1}]}` : `    scope: {region: W${i}}`);

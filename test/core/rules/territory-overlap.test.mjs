@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, byRule, charter, hos, rsm, role, RSM, rangeOf, textAt, assertQuiet, inFile, fixAllText } from './_support.mjs';
+import { lint, byRule, charter, hos, rsm, role, RSM, rangeOf, textAt, assertQuiet, inFile, fixAllText, fieldSalesModel } from './_support.mjs';
 
 /**
  * SPEC "Where a finding goes": the value of `scope` (or the region item). Accepts the scope value or
@@ -38,7 +38,27 @@ test('EMEA vs DACH (inside EMEA): a warning on each role\'s scope, the other as 
   assert.equal(fixAllText(text), undefined);
 });
 
-test('region lists sharing a region overlap', () => {
+test('region lists sharing a region overlap when the type allows more than one holder there', () => {
+  const model = fieldSalesModel();
+  const vp = role({ id: 'vp', type: 'vp-sales', scope: 'organization', reportsTo: 'ceo', resp: '[quota-setting]' });
+  const text = charter({
+    regions: '[EMEA, APAC, LATAM]',
+    roles: [
+      vp,
+      role({ id: 'tl-a', type: 'team-lead', scope: '{regions: [EMEA, APAC]}', reportsTo: 'vp', resp: '[pipeline]' }),
+      role({ id: 'tl-b', type: 'team-lead', scope: '{regions: [APAC, LATAM]}', reportsTo: 'vp', resp: '[pipeline]' }),
+    ],
+  });
+  const findings = lint(text, { model });
+  const overlap = byRule(findings, 'territory-overlap');
+  assert.equal(overlap.length, 2);
+  assertOnScope(overlap[0], text, '{regions: [EMEA, APAC]}', ['APAC'], 'id: tl-a');
+  assertOnScope(overlap[1], text, '{regions: [APAC, LATAM]}', ['APAC'], 'id: tl-b');
+  assert.match(overlap[0].message, /overlaps "tl-b" \(APAC, LATAM\) in APAC\./);
+  assert.deepEqual(byRule(findings, 'too-many-holders'), [], 'two team leads in APAC are allowed');
+});
+
+test('region lists sharing a region where one holder is allowed: too-many-holders reports the pair, not territory-overlap', () => {
   const text = charter({
     regions: '[EMEA, APAC, LATAM]',
     roles: [
@@ -47,10 +67,12 @@ test('region lists sharing a region overlap', () => {
       role({ id: 'rsm-b', type: 'regional-sales-manager', scope: '{regions: [APAC, LATAM]}', reportsTo: 'hos', resp: RSM }),
     ],
   });
-  const overlap = byRule(lint(text), 'territory-overlap');
-  assert.equal(overlap.length, 2);
-  assertOnScope(overlap[0], text, '{regions: [EMEA, APAC]}', ['APAC'], 'id: rsm-a');
-  assertOnScope(overlap[1], text, '{regions: [APAC, LATAM]}', ['APAC'], 'id: rsm-b');
+  const findings = lint(text);
+  assert.equal(byRule(findings, 'too-many-holders').length, 2);
+  assert.deepEqual(byRule(findings, 'territory-overlap'), []);
+  // Turned off, too-many-holders silences nothing: the territory overlap comes back.
+  const off = lint(text, { rules: { 'too-many-holders': 'off' } });
+  assert.equal(byRule(off, 'territory-overlap').length, 2);
 });
 
 test('nesting at any depth: EMEA vs Germany (EMEA > DACH > Germany)', () => {

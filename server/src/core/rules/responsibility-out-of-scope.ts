@@ -40,6 +40,7 @@ export const responsibilityOutOfScope: Rule = {
         span: entry,
         message: `Responsibility "${resolved.id}" is ${def?.scope ?? 'broader'}-wide, broader than role "${role.id?.value ?? '?'}"'s ${kind} scope.${hint}`,
         fixes,
+        subjects: { role, entry, id: resolved.id },
       });
     }
   },

@@ -1,8 +1,7 @@
 import { removeSeqItem } from '../fixes';
 import { overlapWithin, type ScopeCluster } from '../facts';
-import type { ResolvedResponsibility } from '../organization';
 import { scopeLabel } from '../parse';
-import { MAX_RELATED, nameList, type Rule } from './rule';
+import { nameList, type PairSide, type PartnerGroup, type Rule } from './rule';
 
 export const responsibilityOverlap: Rule = {
   meta: {
@@ -11,56 +10,67 @@ export const responsibilityOverlap: Rule = {
     description: 'Two roles own one responsibility in overlapping scopes.',
     fixable: 'suggestion',
     needsModel: true,
+    // SPEC "One finding, not a cascade": silent for a pair of roles reported by territory-overlap
+    // or too-many-holders, and for a pair in which either entry is responsibility-out-of-scope.
+    supersededBy: [
+      { rule: 'territory-overlap', relation: 'role-pair' },
+      { rule: 'too-many-holders', relation: 'role-pair' },
+      { rule: 'responsibility-out-of-scope', relation: 'entry' },
+    ],
   },
-  check({ org, facts, parsedFiles, report }) {
+  check({ org, facts, parsedFiles, reportPair }) {
     const parsed = new Set(parsedFiles);
-    const outOfScope = facts.outOfScope;
     const { byRole } = facts.clusters;
     const byRegion = facts.clustersByRegion;
-    // Owners of each id, grouped by scope cluster; out-of-scope entries take no part.
-    const owners = new Map<string, Map<ScopeCluster, ResolvedResponsibility[]>>();
+    // Owners of each id, grouped by scope cluster. Every pair is found here, silenced ones
+    // included: silencing happens after every rule ran.
+    const owners = new Map<string, Map<ScopeCluster, PairSide[]>>();
     for (const role of org.roles) {
       const cluster = byRole.get(role);
       if (!cluster) continue;
       for (const [id, resolved] of org.ownedIds(role)) {
-        if (outOfScope.has(resolved)) continue;
         let byCluster = owners.get(id);
         if (!byCluster) owners.set(id, (byCluster = new Map()));
+        const side: PairSide = { role, entry: resolved.entry, id };
         const list = byCluster.get(cluster);
-        if (list) list.push(resolved);
-        else byCluster.set(cluster, [resolved]);
+        if (list) list.push(side);
+        else byCluster.set(cluster, [side]);
       }
     }
     for (const [id, byCluster] of owners) {
       const clusters = [...byCluster.keys()];
       if (clusters.length === 1 && (byCluster.get(clusters[0])?.length ?? 0) < 2) continue;
+      // Made on first use: most clusters overlap nothing and need none.
+      const groups = new Map<ScopeCluster, PartnerGroup>();
+      const groupOf = (cluster: ScopeCluster): PartnerGroup => {
+        let group = groups.get(cluster);
+        if (!group) groups.set(cluster, (group = { key: cluster.memberships[0], memberships: cluster.memberships, members: byCluster.get(cluster) ?? [] }));
+        return group;
+      };
       const overlapping = overlapWithin(clusters, byRegion);
       for (const cluster of clusters) {
         const others = overlapping(cluster);
-        if (others.length === 0 && (byCluster.get(cluster)?.length ?? 0) < 2) continue;
-        const partnerClusters = [cluster, ...others].filter((other) => !facts.clusterPairReported(cluster, other));
-        if (partnerClusters.length === 0) continue;
-        for (const mine of byCluster.get(cluster) ?? []) {
-          if (!parsed.has(mine.role.file)) continue;
-          const partners: ResolvedResponsibility[] = [];
-          let count = 0;
-          for (const other of partnerClusters) {
-            for (const entry of byCluster.get(other) ?? []) {
-              if (entry === mine) continue;
-              count++;
-              if (partners.length < MAX_RELATED) partners.push(entry);
-            }
-          }
-          if (count === 0) continue;
-          const file = mine.role.file;
-          const seq = mine.role.responsibilitiesNode;
-          const names = partners.map((p) => `"${p.role.id?.value ?? '?'}" (${scopeLabel(p.role)})`);
-          report({
-            file,
-            span: mine.entry,
-            message: `Responsibility "${id}" of role "${mine.role.id?.value ?? '?'}" (${scopeLabel(mine.role)}) is also owned by ${nameList(names, count)} in an overlapping scope.`,
-            related: partners.map((p) => ({ file: p.role.file, span: p.entry, message: `"${id}" also owned by "${p.role.id?.value ?? '?'}" here` })),
-            fixes: seq ? [{ title: `Remove "${id}" from role "${mine.role.id?.value ?? '?'}"`, edits: removeSeqItem(file, seq, mine.entry.index), safe: false }] : [],
+        const mineList = byCluster.get(cluster) ?? [];
+        if (others.length === 0 && mineList.length < 2) continue;
+        const partners = [cluster, ...others].map(groupOf);
+        for (const mine of mineList) {
+          if (!parsed.has(mine.role.file) || !mine.entry) continue;
+          const { role, entry } = mine;
+          reportPair({
+            self: mine,
+            selfMemberships: cluster.memberships,
+            partners,
+            render(shown, count) {
+              const seq = role.responsibilitiesNode;
+              const names = shown.map((p) => `"${p.role.id?.value ?? '?'}" (${scopeLabel(p.role)})`);
+              return {
+                file: role.file,
+                span: entry,
+                message: `Responsibility "${id}" of role "${role.id?.value ?? '?'}" (${scopeLabel(role)}) is also owned by ${nameList(names, count)} in an overlapping scope.`,
+                related: shown.map((p) => ({ file: p.role.file, span: p.entry ?? p.role, message: `"${id}" also owned by "${p.role.id?.value ?? '?'}" here` })),
+                fixes: seq ? [{ title: `Remove "${id}" from role "${role.id?.value ?? '?'}"`, edits: removeSeqItem(role.file, seq, entry.index), safe: false }] : [],
+              };
+            },
           });
         }
       }

@@ -1,7 +1,7 @@
 import type { Facts } from '../facts';
 import type { RoleModel } from '../model/model';
 import type { Organization } from '../organization';
-import type { CharterFile, Span } from '../parse';
+import type { CharterFile, ResponsibilityEntry, RoleDecl, Span } from '../parse';
 import type { SchemaProblem } from '../schema';
 import type { Fix, Severity } from '../types';
 
@@ -20,6 +20,76 @@ export interface RuleMeta {
   fixable: 'safe' | 'suggestion' | 'none';
   /** Model rules are skipped for an organization whose model failed to load. */
   needsModel: boolean;
+  /**
+   * SPEC "One finding, not a cascade": the rules whose shown findings silence this rule's, and how
+   * their subjects are compared. Applied after every rule ran (see `cascade.ts`), so a rule's
+   * findings never depend on whether another rule is on.
+   */
+  supersededBy?: readonly Supersession[];
+}
+
+/**
+ * How a silencer's subjects are compared with a superseded finding's:
+ * - `role-pair`: the finding is about a pair of roles; a silencer on either role whose `peers`
+ *   name a group the other role belongs to (`Facts.membershipsOf`) covers the pair;
+ * - `entry`: a silencer on either entry, for the same id;
+ * - `stands-for`: a silencer on the same role whose `standsFor` is the finding's id.
+ */
+export type SubjectRelation = 'role-pair' | 'entry' | 'stands-for';
+
+export interface Supersession {
+  rule: string;
+  relation: SubjectRelation;
+}
+
+/** What a finding is about, for silencing (internal: never part of the output). */
+export interface Subjects {
+  /** The role the finding is on. */
+  role?: RoleDecl;
+  /** Groups of roles (cluster or holder-group keys) this finding pairs `role` with. */
+  peers?: readonly string[];
+  /** The responsibility entry the finding is about, judged for `id`. */
+  entry?: ResponsibilityEntry;
+  /** The id the finding is about (the missing id, the entry's id). */
+  id?: string;
+  /** An id-like typo's single did-you-mean: a required id its role lacks. */
+  standsFor?: string;
+}
+
+/** One side of a pair finding: a role, and for responsibility findings its entry and id. */
+export interface PairSide {
+  role: RoleDecl;
+  entry?: ResponsibilityEntry;
+  id?: string;
+}
+
+/**
+ * Partners that belong to the same groups (one scope cluster): silencing against them is decided
+ * once for the whole group, so a crowded scope costs one decision, not one per pair. Rules reuse
+ * one object per group across their findings.
+ */
+export interface PartnerGroup {
+  /** The group's own key (its cluster), as a silencer's `peers` name it. */
+  key: string;
+  /** Every group its members belong to (`Facts.membershipsOf`); shared per cluster. */
+  memberships: readonly string[];
+  members: readonly PairSide[];
+}
+
+/**
+ * A finding about one side and its partners. The post-pass removes the partners whose pair is
+ * silenced, then `render`s what is left; nothing is reported when no partner is left.
+ */
+export interface PairReport {
+  self: PairSide;
+  /** `Facts.membershipsOf` the self side's cluster (the same array for the whole cluster). */
+  selfMemberships: readonly string[];
+  partners: readonly PartnerGroup[];
+  /**
+   * The report for the partners left: `shown` holds at most MAX_RELATED of them, `count` all of
+   * them, `groups` the partner groups with at least one left.
+   */
+  render(shown: readonly PairSide[], count: number, groups: readonly PartnerGroup[]): ReportInput;
 }
 
 export interface RelatedInput {
@@ -34,6 +104,8 @@ export interface ReportInput {
   message: string;
   related?: RelatedInput[];
   fixes?: Fix[];
+  /** What the finding is about, for silencing (SPEC "One finding, not a cascade"). */
+  subjects?: Subjects;
 }
 
 /** A model reference problem found while choosing the organization's model. */
@@ -53,6 +125,8 @@ export interface RuleContext {
   schemaProblems: Map<CharterFile, SchemaProblem[]>;
   modelIssues: ModelIssue[];
   report(input: ReportInput): void;
+  /** Reports a finding about a pair of roles or entries, silenced partner by partner. */
+  reportPair(input: PairReport): void;
 }
 
 export interface Rule {

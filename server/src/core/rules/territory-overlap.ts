@@ -1,5 +1,6 @@
+import type { ScopeCluster } from '../facts';
 import { scopeLabel } from '../parse';
-import { MAX_RELATED, nameList, type Rule } from './rule';
+import { nameList, type PairSide, type PartnerGroup, type Rule } from './rule';
 
 export const territoryOverlap: Rule = {
   meta: {
@@ -8,23 +9,46 @@ export const territoryOverlap: Rule = {
     description: 'Two roles of one type have different but overlapping region scopes.',
     fixable: 'none',
     needsModel: true,
+    // SPEC: unless too-many-holders reports the pair.
+    supersededBy: [{ rule: 'too-many-holders', relation: 'role-pair' }],
   },
-  check({ facts, parsedFiles, report }) {
+  check({ facts, parsedFiles, reportPair }) {
     const parsed = new Set(parsedFiles);
-    for (const [cluster, partners] of facts.territoryOverlaps) {
-      const others = partners.flatMap((p) => p.roles);
-      const shared = new Set<string>();
-      for (const partner of partners) for (const region of partner.covered ?? []) if (cluster.covered?.has(region)) shared.add(region);
-      const sharedText = [...shared].sort().join(', ');
-      const othersText = nameList(others.slice(0, 3).map((o) => `"${o.id?.value ?? '?'}" (${scopeLabel(o)})`), others.length);
-      const shown = others.slice(0, MAX_RELATED);
-      for (const role of cluster.roles) {
+    // One partner group per cluster, shared by every finding that names it.
+    const groups = new Map<ScopeCluster, PartnerGroup>();
+    const clusterOf = new Map<PartnerGroup, ScopeCluster>();
+    const groupOf = (cluster: ScopeCluster): PartnerGroup => {
+      let group = groups.get(cluster);
+      if (!group) {
+        group = { key: cluster.memberships[0], memberships: cluster.memberships, members: cluster.roles.map((role): PairSide => ({ role })) };
+        groups.set(cluster, group);
+        clusterOf.set(group, cluster);
+      }
+      return group;
+    };
+    for (const [cluster, partnerClusters] of facts.territoryOverlaps) {
+      const own = groupOf(cluster);
+      const partners = partnerClusters.map(groupOf);
+      for (const self of own.members) {
+        const role = self.role;
         if (!parsed.has(role.file) || !role.scope) continue;
-        report({
-          file: role.file,
-          span: role.scope,
-          message: `Territory of ${cluster.type.title} "${role.id?.value ?? '?'}" (${scopeLabel(role)}) overlaps ${othersText} in ${sharedText}.`,
-          related: shown.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" covers ${scopeLabel(o)}` })),
+        const scope = role.scope;
+        reportPair({
+          self,
+          selfMemberships: cluster.memberships,
+          partners,
+          render(shown, count, keptGroups) {
+            const shared = new Set<string>();
+            for (const group of keptGroups) for (const region of clusterOf.get(group)?.covered ?? []) if (cluster.covered?.has(region)) shared.add(region);
+            const sharedText = [...shared].sort().join(', ');
+            const othersText = nameList(shown.slice(0, 3).map((o) => `"${o.role.id?.value ?? '?'}" (${scopeLabel(o.role)})`), count);
+            return {
+              file: role.file,
+              span: scope,
+              message: `Territory of ${cluster.type.title} "${role.id?.value ?? '?'}" (${scopeLabel(role)}) overlaps ${othersText} in ${sharedText}.`,
+              related: shown.map((o) => ({ file: o.role.file, span: o.role.scope ?? o.role, message: `"${o.role.id?.value ?? '?'}" covers ${scopeLabel(o.role)}` })),
+            };
+          },
         });
       }
     }

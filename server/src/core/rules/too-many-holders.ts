@@ -1,3 +1,4 @@
+import { holderKey } from '../facts';
 import type { RoleDecl } from '../parse';
 import { MAX_RELATED, nameList, type Rule } from './rule';
 
@@ -11,6 +12,17 @@ export const tooManyHolders: Rule = {
   },
   check({ org, facts, parsedFiles, report }) {
     const parsed = new Set(parsedFiles);
+    // Every crowded scope a role counts in: its one finding (on its first crowded scope) is about
+    // the role paired with each other holder of any of them, for silencing.
+    const crowded = new Map<RoleDecl, string[]>();
+    for (const group of facts.holderGroups) {
+      const key = holderKey(group.type, group.scope);
+      for (const role of group.roles) {
+        const list = crowded.get(role);
+        if (list) list.push(key);
+        else crowded.set(role, [key]);
+      }
+    }
     const reported = new Set<RoleDecl>();
     for (const group of facts.holderGroups) {
       const type = org.model?.roles.get(group.type);
@@ -29,6 +41,7 @@ export const tooManyHolders: Rule = {
           span: role.scope,
           message: `${group.roles.length} ${type?.title ?? group.type} roles share ${where} (at most ${group.max} allowed): "${role.id?.value ?? '?'}" and ${nameList(others.map((o) => `"${o.id?.value ?? '?'}"`), otherCount)}.`,
           related: others.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" also holds ${where}` })),
+          subjects: { role, peers: crowded.get(role) ?? [] },
         });
       });
     }

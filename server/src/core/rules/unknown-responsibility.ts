@@ -1,7 +1,34 @@
 import { replaceScalar, replaceWithIdAndNote } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { Suggester, suggestionText } from './suggest';
+import { editDistance, Suggester, suggestionText } from './suggest';
+
+/** Longer names are no typo of a model id (ids are short): no distance is computed for them. */
+const MAX_TYPO_LENGTH = 120;
+
+/**
+ * SPEC "did-you-mean for rules": the single nearest id within edit distance 2, or one differing
+ * only in case; none on a tie. Lengths alone rule out most ids, so no long matrix is ever built.
+ */
+export function singleDidYouMean(name: string, ids: readonly string[]): string | undefined {
+  if (name.length > MAX_TYPO_LENGTH) return undefined;
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const id of ids) {
+    if (id === name || Math.abs(id.length - name.length) > 2) continue;
+    const idLower = id.toLowerCase();
+    const distance = idLower === lower ? 0 : editDistance(lower, idLower);
+    if (distance > 2) continue;
+    if (distance < bestDistance) {
+      best = id;
+      bestDistance = distance;
+      tie = false;
+    } else if (distance === bestDistance) tie = true;
+  }
+  return tie ? undefined : best;
+}
 
 export const unknownResponsibility: Rule = {
   meta: {
@@ -14,15 +41,22 @@ export const unknownResponsibility: Rule = {
   check({ org, model, parsedFiles, report }) {
     if (!model) return;
     const ids = new Suggester(model.responsibilities.keys());
+    const idList = [...model.responsibilities.keys()];
     for (const file of parsedFiles) {
       for (const role of file.roles) {
+        const required = org.typeOf(role)?.requires ?? [];
         for (const resolved of org.responsibilities.get(role) ?? []) {
           if (resolved.kind !== 'unknown') continue;
           const { entry } = resolved;
           const idLike = entry.isMapping || /^[a-z0-9-]+$/.test(entry.text);
           const suggestions = idLike
-            ? ids.suggest(entry.text)
+            ? [...ids.suggest(entry.text)]
             : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
+          // SPEC "One finding, not a cascade": an id-like typo of a required id the role lacks is
+          // this one finding; missing-responsibility stays silent for that id while it is shown.
+          const nearest = idLike ? singleDidYouMean(entry.text, idList) : undefined;
+          const standsFor = nearest !== undefined && required.includes(nearest) && !org.ownedIds(role).has(nearest) ? nearest : undefined;
+          if (standsFor !== undefined && !suggestions.includes(standsFor)) suggestions.unshift(standsFor);
           // A list read through an alias belongs to another role: its entries are not edited from here.
           const seq = role.responsibilitiesNode;
           const fixes: Fix[] = !seq
@@ -31,10 +65,10 @@ export const unknownResponsibility: Rule = {
                 title: `Change to "${id}"`,
                 edits: idLike ? [replaceScalar(file, entry, id)] : replaceWithIdAndNote(file, entry, seq, id),
                 safe: false,
-                preferred: suggestions.length === 1,
+                preferred: standsFor !== undefined ? id === standsFor : suggestions.length === 1,
               }));
           const what = idLike ? `"${entry.text}" is not a responsibility id of model ${model.id}.` : `"${entry.text}" matches no responsibility of model ${model.id}.`;
-          report({ file, span: entry, message: `${what}${suggestionText(suggestions)}`, fixes });
+          report({ file, span: entry, message: `${what}${suggestionText(suggestions)}`, fixes, subjects: { role, entry, standsFor } });
         }
       }
     }
