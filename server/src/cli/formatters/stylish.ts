@@ -1,5 +1,12 @@
 import type { Severity } from '../../core/types';
+import { terminalSafe } from '../terminal';
 import type { Formatter } from './types';
+
+/**
+ * The message column is padded to the widest message of the file, up to this width: one very long
+ * message (a 150,000-character one has been seen) must not pad every other row to its length.
+ */
+export const MAX_MESSAGE_PAD = 100;
 
 const COLORS = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -14,14 +21,15 @@ export const formatStylish: Formatter = (reports, { color }) => {
   const lines: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
-    lines.push(paint('underline', report.file));
+    lines.push(paint('underline', terminalSafe(report.label ?? report.file)));
     const rows = report.findings.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
       finding.severity,
-      finding.message.replace(/\s*\n\s*/g, ' '),
-      finding.rule,
+      terminalSafe(finding.message.replace(/\s*\n\s*/g, ' ')),
+      terminalSafe(finding.rule),
     ]);
-    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+    const widths = [0, 1, 2].map((column) => rows.reduce((width, row) => Math.max(width, row[column].length), 0));
+    widths[2] = Math.min(widths[2], MAX_MESSAGE_PAD);
     report.findings.forEach((finding, index) => {
       const row = rows[index];
       counts[finding.severity]++;
