@@ -15,7 +15,6 @@ import {
   forcedModel,
   isInside,
   loadConfigFile,
-  projectRootFor,
   toPosix,
   walk,
 } from '../node/project';
@@ -36,16 +35,33 @@ const USAGE = `Usage: charter-lint [paths or globs ...] [options]
 
 Lint team charter YAML files against a role model.
 
+Paths and globs (none: the current folder, recursively):
+  A folder is searched for charters (the config's files, default **/*.charter.{yaml,yml}).
+  A named charter is linted in the organization of its project root (the nearest
+  ${CONFIG_FILE_NAME} upward, else the current folder): every charter there is read
+  as context, only the named ones are reported and fixed.
+  A named role model (*.roles.yaml) is checked as a role model (invalid-model findings
+  on it) and never fixed; a named ${CONFIG_FILE_NAME} is checked against its schema
+  (an invalid one exits 2, as for the config a run uses).
+  Any other named file, or one the config ignores, is skipped with a warning (exit 0);
+  files a glob matches that are not charters are skipped silently.
+  A path that does not exist, or a glob that matches no file, exits 2.
+
 Options:
   --format stylish|json|sarif|html  Output format (default: stylish)
   --output FILE                 Write the report to FILE instead of stdout
   --config FILE                 Use this config instead of the nearest ${CONFIG_FILE_NAME}
   --model FILE|ID               Role model for every organization (a *.roles.yaml path or a built-in id)
-  --fix                         Apply safe fixes in place, then report what remains
+  --fix                         Apply safe fixes to charters in place, then report what remains
+                                (a file changed since it was read, or a link to a file outside
+                                the project root, is skipped with a warning)
   --max-warnings N              Exit 1 when there are more than N warnings
   --quiet                       Report errors only
   -h, --help                    Show this help
   -v, --version                 Show the version
+
+Exit status: 0 no errors, 1 lint errors (or more warnings than --max-warnings),
+2 bad usage, an unreadable file, or an invalid config or model.
 `;
 
 export interface CliIO {
@@ -196,6 +212,9 @@ class Collector {
   readonly roleModels: Collected['roleModels'] = [];
   readonly configs: Collected['configs'] = [];
   private readonly configCache = new Map<string, CharterLintConfig>();
+  private readonly governanceCache = new Map<string, Governance>();
+  private readonly walks = new Map<string, string[]>();
+  private readonly defaults = defaultConfig();
 
   constructor(
     private readonly cwd: string,
@@ -212,16 +231,47 @@ class Collector {
    * folder, else the current folder (a file outside it: its own folder); `--config` replaces the search.
    */
   governance(realDir: string): Governance {
+    let governance = this.governanceCache.get(realDir);
+    if (!governance) {
+      governance = this.findGovernance(realDir);
+      this.governanceCache.set(realDir, governance);
+    }
+    return governance;
+  }
+
+  private findGovernance(realDir: string): Governance {
     const fallback = isInside(this.cwd, realDir) ? this.cwd : realDir;
     if (this.explicitConfig) return { root: fallback, config: this.explicitConfig };
     const configFile = findConfigFile(realDir);
-    if (!configFile) return { root: fallback, config: defaultConfig() };
+    if (!configFile) return { root: fallback, config: this.defaults };
     let config = this.configCache.get(configFile);
     if (!config) {
       config = configFor(configFile);
       this.configCache.set(configFile, config);
     }
     return { root: path.dirname(configFile), config, configFile };
+  }
+
+  /** The charters under a folder (walked once per folder and config: a full run walks its root once). */
+  walk(dir: string, config: CharterLintConfig): string[] {
+    const key = `${dir}\u0000${config.path ?? ''}`;
+    let found = this.walks.get(key);
+    if (!found) {
+      found = [];
+      walk(dir, config, dir, found, this.explicitConfig === undefined);
+      this.walks.set(key, found);
+    }
+    return found;
+  }
+
+  /** Every charter under an organization's root that is not reported: the context it is linted in. */
+  contextOf(organization: Organization): string[] {
+    const reportedReal = new Set(organization.reported.keys());
+    return this.walk(organization.root, organization.config).filter((file) => {
+      if (reportedReal.has(file) || reportedReal.has(realpathOr(file))) return false;
+      // A folder below with its own config is an organization of its own.
+      return this.governance(path.dirname(file)).root === organization.root;
+    });
   }
 
   /** The kind of a file, as the one place that decides it says (a write asks again). */
@@ -283,11 +333,9 @@ class Collector {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found: string[] = [];
       const real = realpathOr(absolute);
-      walk(real, this.explicitConfig ?? this.governance(real).config, real, found, this.explicitConfig === undefined);
       // Walked from the real folder; shown under the path as given.
-      for (const file of found) this.found(path.join(absolute, path.relative(real, file)));
+      for (const file of this.walk(real, this.governance(real).config)) this.found(path.join(absolute, path.relative(real, file)));
     } else if (stat) {
       this.named(absolute);
     } else if (GLOB_CHARS.test(given)) {
@@ -298,18 +346,6 @@ class Collector {
       throw new UsageError(`no such file or folder: ${given}`);
     }
   }
-}
-
-/** Every charter under an organization's root that is not reported: the context it is linted in. */
-function contextOf(organization: Organization, explicitConfig: CharterLintConfig | undefined): string[] {
-  const found: string[] = [];
-  walk(organization.root, organization.config, organization.root, found, explicitConfig === undefined);
-  const reportedReal = new Set(organization.reported.keys());
-  return found.filter((file) => {
-    if (reportedReal.has(file) || reportedReal.has(realpathOr(file))) return false;
-    // A folder below with its own config is an organization of its own.
-    return explicitConfig !== undefined || projectRootFor(file, organization.root).root === organization.root;
-  });
 }
 
 const BOM = '\uFEFF';
@@ -382,7 +418,7 @@ function run(argv: string[], io: CliIO): number {
       if (!read.ok) throw new UsageError(`cannot read ${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}`);
       files.push({ target, raw: read.text });
     }
-    for (const file of contextOf(organization, explicitConfig)) {
+    for (const file of collector.contextOf(organization)) {
       const target = { file, real: file, label: collector.label(file) };
       const read = readCharter(file);
       if (!read.ok) {
