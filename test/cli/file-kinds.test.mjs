@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { cliPath, repoRoot } from '../helpers.mjs';
 import { project, run, runJson, describe, assertNoCrash, assertUsageError, flat, filesOf, cleanCharter, TINY_MODEL, yaml } from './cli-util.mjs';
 
 /** A GitHub workflow: every key would be "unknown" to a charter, so a charter fix would empty it. */
@@ -160,4 +161,33 @@ test('a glob with a folder part walks from that folder only', () => {
   const { r, report } = runJson(['teams/*.yaml'], { cwd: dir });
   assert.deepEqual(filesOf(report), ['teams/a.charter.yaml']);
   assert.equal(r.status, 0, describe(r));
+});
+
+// ── hostile workspaces ──────────────────────────────────────────────────────────────────────────
+
+/** Runs the CLI in a child with a 1 GB heap; returns the result and the seconds it took. */
+function runBounded(args, cwd, timeout = 10_000) {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', cliPath, ...args], { cwd, encoding: 'utf8', timeout });
+  return { r: { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', signal: r.signal, error: r.error }, seconds: (Date.now() - started) / 1000 };
+}
+
+test('charters that are links to /dev/zero or FIFOs: a glob over all YAML skips them silently, a named one exits 2 with one line; each run finishes in < 10 s under a 1 GB heap', { skip: process.platform === 'win32' }, (t) => {
+  const dir = project({ 'org.charter.yaml': cleanCharter() });
+  fs.symlinkSync('/dev/zero', path.join(dir, 'zero.charter.yaml'));
+  assert.equal(spawnSync('mkfifo', [path.join(dir, 'fifo.charter.yaml')]).status, 0, 'mkfifo');
+  const globbed = runBounded(['**/*.yaml', '--format', 'json'], dir);
+  assertNoCrash(globbed.r);
+  assert.equal(globbed.r.stderr, '', describe(globbed.r));
+  assert.deepEqual(filesOf(JSON.parse(globbed.r.stdout)), ['org.charter.yaml']);
+  assert.equal(globbed.r.status, 0);
+  const full = runBounded(['--format', 'json'], dir);
+  assertNoCrash(full.r);
+  assert.deepEqual(filesOf(JSON.parse(full.r.stdout)), ['org.charter.yaml']);
+  for (const name of ['zero.charter.yaml', 'fifo.charter.yaml']) {
+    const named = runBounded([name], dir);
+    assertUsageError(named.r, new RegExp(`${name.replace('.', '\\.')}.*not a regular file`));
+    t.diagnostic(`${name} named: ${named.seconds.toFixed(2)} s`);
+  }
+  t.diagnostic(`glob: ${globbed.seconds.toFixed(2)} s, full run: ${full.seconds.toFixed(2)} s`);
 });

@@ -18,7 +18,7 @@ import {
   toPosix,
   walk,
 } from '../node/project';
-import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, readRegularFile, refusalText, type ReadResult } from '../node/read';
+import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, isRegularFile, readRegularFile, refusalText, type ReadResult } from '../node/read';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -142,6 +142,8 @@ interface CharterTarget {
   real: string;
   /** The path shown to people and given to the core: relative to the cwd, `/` separators. */
   label: string;
+  /** Named literally on the command line (not found in a folder or by a glob). */
+  named: boolean;
 }
 
 /** The organization a path belongs to: its project root (a real path) and the config governing it. */
@@ -198,7 +200,8 @@ function globFiles(pattern: string, cwd: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!WALK_SKIPPED.has(entry.name) && depth < maxDepth) visit(full, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isMatch(toPosix(path.relative(base, full)))) {
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isRegularFile(full))) && isMatch(toPosix(path.relative(base, full)))) {
+        // A link is followed only to a regular file: one to a device or a FIFO is not a file to lint.
         out.push(full);
       }
     }
@@ -285,7 +288,7 @@ class Collector {
     return { kind: fileKind(at, governance.config, governance.root), governance, at };
   }
 
-  private addCharter(file: string, governance: Governance): void {
+  private addCharter(file: string, governance: Governance, named: boolean): void {
     let organization = this.organizations.get(governance.root);
     if (!organization) {
       organization = { ...governance, reported: new Map() };
@@ -293,13 +296,13 @@ class Collector {
     }
     const real = realpathOr(file);
     for (const other of this.organizations.values()) if (other.reported.has(real)) return;
-    organization.reported.set(real, { file, real, label: this.label(file) });
+    organization.reported.set(real, { file, real, label: this.label(file), named });
   }
 
   /** A file found by walking a folder or matched by a glob: charters are kept, anything else skipped silently. */
   found(file: string): void {
     const { kind, governance } = this.kindOf(file);
-    if (kind === 'charter') this.addCharter(file, governance);
+    if (kind === 'charter') this.addCharter(file, governance, false);
   }
 
   /** A file named literally: a charter, a role model or a config; anything else is skipped with one line. */
@@ -308,7 +311,7 @@ class Collector {
     const label = this.label(file);
     switch (kind) {
       case 'charter':
-        this.addCharter(file, governance);
+        this.addCharter(file, governance, true);
         return;
       case 'role-model':
         this.roleModels.push({ file, label, governance });
@@ -413,13 +416,19 @@ function run(argv: string[], io: CliIO): number {
   for (const organization of organizations) {
     const model = forcedModel(options.model, cwd, organization.config);
     const files: ReadFile[] = [];
-    for (const target of organization.reported.values()) {
+    for (const target of [...organization.reported.values()]) {
       const read = readCharter(target.file);
+      if (!read.ok && read.reason === 'not-a-file' && !target.named) {
+        // Found, not named: a FIFO or a device where a charter was (it changed since the walk).
+        warn(`${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}, skipped`);
+        organization.reported.delete(target.real);
+        continue;
+      }
       if (!read.ok) throw new UsageError(`cannot read ${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}`);
       files.push({ target, raw: read.text });
     }
     for (const file of collector.contextOf(organization)) {
-      const target = { file, real: file, label: collector.label(file) };
+      const target = { file, real: file, label: collector.label(file), named: false };
       const read = readCharter(file);
       if (!read.ok) {
         // Context only: the named files are still linted, without this one.
