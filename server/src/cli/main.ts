@@ -175,10 +175,6 @@ function realpathOr(file: string): string {
   }
 }
 
-/** The path with its folder resolved to a real path and its own name kept (a link's name says its kind). */
-function located(file: string): string {
-  return path.join(realpathOr(path.dirname(file)), path.basename(file));
-}
 
 /** Files under a glob's static base that the glob matches (any kind), skipping node_modules and .git. */
 function globFiles(pattern: string, cwd: string): string[] {
@@ -217,6 +213,7 @@ class Collector {
   private readonly configCache = new Map<string, CharterLintConfig>();
   private readonly governanceCache = new Map<string, Governance>();
   private readonly walks = new Map<string, string[]>();
+  private readonly realDirs = new Map<string, string>();
   private readonly defaults = defaultConfig();
 
   constructor(
@@ -282,8 +279,19 @@ class Collector {
     return this.kindOf(file).kind;
   }
 
+  /** The path with its folder resolved to a real path and its own name kept (a link's name says its kind). */
+  private located(file: string): string {
+    const dir = path.dirname(file);
+    let realDir = this.realDirs.get(dir);
+    if (realDir === undefined) {
+      realDir = realpathOr(dir);
+      this.realDirs.set(dir, realDir);
+    }
+    return path.join(realDir, path.basename(file));
+  }
+
   private kindOf(file: string): { kind: FileKind; governance: Governance; at: string } {
-    const at = located(file);
+    const at = this.located(file);
     const governance = this.governance(path.dirname(at));
     return { kind: fileKind(at, governance.config, governance.root), governance, at };
   }
