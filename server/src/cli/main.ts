@@ -328,7 +328,7 @@ class Collector {
         this.configs.push({ file, label });
         return;
       case 'ignored':
-        this.warn(`${label}: ignored by ${governance.configFile ? this.label(governance.configFile) : 'the config'}, skipped`);
+        this.warn(`${label}: ignored by ${governance.config.path ? this.label(governance.config.path) : 'the config'}, skipped`);
         return;
       default:
         this.warn(`${label}: not a charter file, skipped`);

@@ -3,10 +3,12 @@ import { terminalSafe } from '../terminal';
 import type { Formatter } from './types';
 
 /**
- * The message column is padded to the widest message of the file, up to this width: one very long
- * message (a 150,000-character one has been seen) must not pad every other row to its length.
+ * The message column is padded to the widest message of the file that is at most this long; a
+ * longer message is printed whole, unpadded, and pads nothing else. One very long message (a
+ * 150,000-character one has been seen) must not pad every other row to its length: the output
+ * stays linear in the findings' text.
  */
-export const MAX_MESSAGE_PAD = 100;
+export const MAX_MESSAGE_PAD = 200;
 
 const COLORS = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -28,8 +30,9 @@ export const formatStylish: Formatter = (reports, { color }) => {
       terminalSafe(finding.message.replace(/\s*\n\s*/g, ' ')),
       terminalSafe(finding.rule),
     ]);
-    const widths = [0, 1, 2].map((column) => rows.reduce((width, row) => Math.max(width, row[column].length), 0));
-    widths[2] = Math.min(widths[2], MAX_MESSAGE_PAD);
+    const widths = [0, 1, 2].map((column) =>
+      rows.reduce((width, row) => (column === 2 && row[column].length > MAX_MESSAGE_PAD ? width : Math.max(width, row[column].length)), 0),
+    );
     report.findings.forEach((finding, index) => {
       const row = rows[index];
       counts[finding.severity]++;
