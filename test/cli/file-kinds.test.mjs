@@ -127,7 +127,9 @@ test('a config named by hand is checked against its schema: a valid one is liste
   assert.deepEqual(report, [{ file: '.charterlintrc.yaml', diagnostics: [] }]);
   assert.equal(r.status, 0, describe(r));
   const bad = project({ 'sub/.charterlintrc.yaml': 'rules:\n  no-such-rule: error\n' });
-  assertUsageError(run(['sub/.charterlintrc.yaml'], { cwd: bad }), /charterlintrc/);
+  const r2 = run(['sub/.charterlintrc.yaml'], { cwd: bad });
+  assertUsageError(r2, /^charter-lint: invalid config sub\/\.charterlintrc\.yaml: .*"no-such-rule"/);
+  assert.ok(!r2.stderr.includes(bad), 'no absolute path in the message');
 });
 
 test('a charter named by hand that the config ignores: one line naming the config, exit 0, never written', () => {

@@ -6,7 +6,7 @@ import { analyze, fixAll, type AnalysisResult, type AnalyzeInput } from '../core
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { Finding } from '../core/types';
 import { snapshotEnvironment } from '../node/environment';
-import { fileKind, type FileKind } from '../node/file-kinds';
+import { fileKind, isConfigName, type FileKind } from '../node/file-kinds';
 import {
   UsageError,
   charterModelResolver,
@@ -315,8 +315,14 @@ class Collector {
 
   /** A file named literally: a charter, a role model or a config; anything else is skipped with one line. */
   named(file: string): void {
-    const { kind, governance } = this.kindOf(file);
     const label = this.label(file);
+    if (isConfigName(file)) {
+      // A config is one by its name alone (fileKind's first test); its governance is not looked up,
+      // as that would load the very file being checked and fail with the loader's message instead.
+      this.configs.push({ file, label });
+      return;
+    }
+    const { kind, governance } = this.kindOf(file);
     switch (kind) {
       case 'charter':
         this.addCharter(file, governance, true);
