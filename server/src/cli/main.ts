@@ -3,8 +3,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { analyze, fixAll, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
-import { CONFIG_FILE_NAME, type CharterLintConfig } from '../core/config';
+import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { Finding } from '../core/types';
+import { snapshotEnvironment } from '../node/environment';
+import { fileKind, isConfigName, type FileKind } from '../node/file-kinds';
 import {
   UsageError,
   charterModelResolver,
@@ -13,16 +15,18 @@ import {
   forcedModel,
   isInside,
   loadConfigFile,
-  projectRootFor,
   toPosix,
   walk,
 } from '../node/project';
-import { snapshotEnvironment } from '../node/environment';
+import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, isRegularFile, readRegularFile, refusalText, type ReadResult } from '../node/read';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileReport, Formatter } from './formatters/types';
+import { checkRoleModelFile, configProblem } from './named-files';
+import { terminalSafe } from './terminal';
+import { writeFixedCharter } from './write';
 
 const VERSION = '0.1.0';
 const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
@@ -31,16 +35,33 @@ const USAGE = `Usage: charter-lint [paths or globs ...] [options]
 
 Lint team charter YAML files against a role model.
 
+Paths and globs (none: the current folder, recursively):
+  A folder is searched for charters (the config's files, default **/*.charter.{yaml,yml}).
+  A named charter is linted in the organization of its project root (the nearest
+  ${CONFIG_FILE_NAME} upward, else the current folder): every charter there is read
+  as context, only the named ones are reported and fixed.
+  A named role model (*.roles.yaml) is checked as a role model (invalid-model findings
+  on it) and never fixed; a named ${CONFIG_FILE_NAME} is checked against its schema
+  (an invalid one exits 2, as for the config a run uses).
+  Any other named file, or one the config ignores, is skipped with a warning (exit 0);
+  files a glob matches that are not charters are skipped silently.
+  A path that does not exist, or a glob that matches no file, exits 2.
+
 Options:
   --format stylish|json|sarif|html  Output format (default: stylish)
   --output FILE                 Write the report to FILE instead of stdout
   --config FILE                 Use this config instead of the nearest ${CONFIG_FILE_NAME}
   --model FILE|ID               Role model for every organization (a *.roles.yaml path or a built-in id)
-  --fix                         Apply safe fixes in place, then report what remains
+  --fix                         Apply safe fixes to charters in place, then report what remains
+                                (a file changed since it was read, or a link to a file outside
+                                the project root, is skipped with a warning)
   --max-warnings N              Exit 1 when there are more than N warnings
   --quiet                       Report errors only
   -h, --help                    Show this help
   -v, --version                 Show the version
+
+Exit status: 0 no errors, 1 lint errors (or more warnings than --max-warnings),
+2 bad usage, an unreadable file, or an invalid config or model.
 `;
 
 export interface CliIO {
@@ -113,29 +134,215 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   };
 }
 
-interface Target {
-  /** Absolute path of a charter file. */
+/** A charter to lint: named, matched by a glob, or found in a folder. */
+interface CharterTarget {
+  /** Absolute path as reached (may go through symbolic links). */
   file: string;
-  /** The folder to fall back to as project root when no config is found upward. */
-  fallbackRoot: string;
-  /** Named on the command line itself (not found by walking a folder). */
+  /** Real path: the file's identity (one file named two ways is one file). */
+  real: string;
+  /** The path shown to people and given to the core: relative to the cwd, `/` separators. */
+  label: string;
+  /** Named literally on the command line (not found in a folder or by a glob). */
   named: boolean;
 }
 
-const GLOB_CHARS = /[*?[\]{}!]/;
+/** The organization a path belongs to: its project root (a real path) and the config governing it. */
+interface Governance {
+  root: string;
+  config: CharterLintConfig;
+  configFile?: string;
+}
 
-/** Expands the command line's paths and globs to charter files (SPEC §3: no paths = the current folder). */
-function collectTargets(paths: string[], cwd: string, explicitConfig: CharterLintConfig | undefined): Target[] {
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  const add = (file: string, fallbackRoot: string, named = false) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    targets.push({ file, fallbackRoot, named });
+interface Organization extends Governance {
+  /** Charters to report on (and fix), by real path. */
+  reported: Map<string, CharterTarget>;
+}
+
+interface Collected {
+  organizations: Map<string, Organization>;
+  roleModels: { file: string; label: string; governance: Governance }[];
+  configs: { file: string; label: string }[];
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+const WALK_SKIPPED = new Set(['node_modules', '.git']);
+
+function realpathOr(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+
+/** Files under a glob's static base that the glob matches (any kind), skipping node_modules and .git. */
+function globFiles(pattern: string, cwd: string): string[] {
+  const scan = picomatch.scan(toPosix(pattern));
+  if (!scan.isGlob || scan.negated) return [];
+  const base = path.resolve(cwd, scan.base || '.');
+  const isMatch = picomatch(scan.glob, { dot: false });
+  const maxDepth = scan.glob.includes('**') ? Infinity : scan.glob.split('/').length;
+  const out: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!WALK_SKIPPED.has(entry.name) && depth < maxDepth) visit(full, depth + 1);
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isRegularFile(full))) && isMatch(toPosix(path.relative(base, full)))) {
+        // A link is followed only to a regular file: one to a device or a FIFO is not a file to lint.
+        out.push(full);
+      }
+    }
   };
-  const configForDir = (dir: string) => explicitConfig ?? configFor(findConfigFile(dir));
-  for (const given of paths.length > 0 ? paths : ['.']) {
-    const absolute = path.resolve(cwd, given);
+  visit(base, 1);
+  return out;
+}
+
+class Collector {
+  readonly organizations = new Map<string, Organization>();
+  readonly roleModels: Collected['roleModels'] = [];
+  readonly configs: Collected['configs'] = [];
+  private readonly configCache = new Map<string, CharterLintConfig>();
+  private readonly governanceCache = new Map<string, Governance>();
+  private readonly walks = new Map<string, string[]>();
+  private readonly realDirs = new Map<string, string>();
+  private readonly defaults = defaultConfig();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly explicitConfig: CharterLintConfig | undefined,
+    private readonly warn: (line: string) => void,
+  ) {}
+
+  label(file: string): string {
+    return toPosix(path.relative(this.cwd, file)) || path.basename(file);
+  }
+
+  /**
+   * SPEC §3: the project root is the nearest `.charterlintrc.yaml` upward from the file's real
+   * folder, else the current folder (a file outside it: its own folder); `--config` replaces the search.
+   */
+  governance(realDir: string): Governance {
+    let governance = this.governanceCache.get(realDir);
+    if (!governance) {
+      governance = this.findGovernance(realDir);
+      this.governanceCache.set(realDir, governance);
+    }
+    return governance;
+  }
+
+  private findGovernance(realDir: string): Governance {
+    const fallback = isInside(this.cwd, realDir) ? this.cwd : realDir;
+    if (this.explicitConfig) return { root: fallback, config: this.explicitConfig };
+    const configFile = findConfigFile(realDir);
+    if (!configFile) return { root: fallback, config: this.defaults };
+    let config = this.configCache.get(configFile);
+    if (!config) {
+      config = configFor(configFile);
+      this.configCache.set(configFile, config);
+    }
+    return { root: path.dirname(configFile), config, configFile };
+  }
+
+  /** The charters under a folder (walked once per folder and config: a full run walks its root once). */
+  walk(dir: string, config: CharterLintConfig): string[] {
+    const key = `${dir}\u0000${config.path ?? ''}`;
+    let found = this.walks.get(key);
+    if (!found) {
+      found = [];
+      walk(dir, config, dir, found, this.explicitConfig === undefined);
+      this.walks.set(key, found);
+    }
+    return found;
+  }
+
+  /** Every charter under an organization's root that is not reported: the context it is linted in. */
+  contextOf(organization: Organization): string[] {
+    const reportedReal = new Set(organization.reported.keys());
+    return this.walk(organization.root, organization.config).filter((file) => {
+      if (reportedReal.has(file) || reportedReal.has(realpathOr(file))) return false;
+      // A folder below with its own config is an organization of its own.
+      return this.governance(path.dirname(file)).root === organization.root;
+    });
+  }
+
+  /** The kind of a file, as the one place that decides it says (a write asks again). */
+  kindAt(file: string): FileKind {
+    return this.kindOf(file).kind;
+  }
+
+  /** The path with its folder resolved to a real path and its own name kept (a link's name says its kind). */
+  private located(file: string): string {
+    const dir = path.dirname(file);
+    let realDir = this.realDirs.get(dir);
+    if (realDir === undefined) {
+      realDir = realpathOr(dir);
+      this.realDirs.set(dir, realDir);
+    }
+    return path.join(realDir, path.basename(file));
+  }
+
+  private kindOf(file: string): { kind: FileKind; governance: Governance; at: string } {
+    const at = this.located(file);
+    const governance = this.governance(path.dirname(at));
+    return { kind: fileKind(at, governance.config, governance.root), governance, at };
+  }
+
+  private addCharter(file: string, governance: Governance, named: boolean): void {
+    let organization = this.organizations.get(governance.root);
+    if (!organization) {
+      organization = { ...governance, reported: new Map() };
+      this.organizations.set(governance.root, organization);
+    }
+    const real = realpathOr(file);
+    for (const other of this.organizations.values()) if (other.reported.has(real)) return;
+    organization.reported.set(real, { file, real, label: this.label(file), named });
+  }
+
+  /** A file found by walking a folder or matched by a glob: charters are kept, anything else skipped silently. */
+  found(file: string): void {
+    const { kind, governance } = this.kindOf(file);
+    if (kind === 'charter') this.addCharter(file, governance, false);
+  }
+
+  /** A file named literally: a charter, a role model or a config; anything else is skipped with one line. */
+  named(file: string): void {
+    const label = this.label(file);
+    if (isConfigName(file)) {
+      // A config is one by its name alone (fileKind's first test); its governance is not looked up,
+      // as that would load the very file being checked and fail with the loader's message instead.
+      this.configs.push({ file, label });
+      return;
+    }
+    const { kind, governance } = this.kindOf(file);
+    switch (kind) {
+      case 'charter':
+        this.addCharter(file, governance, true);
+        return;
+      case 'role-model':
+        this.roleModels.push({ file, label, governance });
+        return;
+      case 'config':
+        this.configs.push({ file, label });
+        return;
+      case 'ignored':
+        this.warn(`${label}: ignored by ${governance.config.path ? this.label(governance.config.path) : 'the config'}, skipped`);
+        return;
+      default:
+        this.warn(`${label}: not a charter file, skipped`);
+    }
+  }
+
+  add(given: string): void {
+    const absolute = path.resolve(this.cwd, given);
     let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(absolute);
@@ -143,81 +350,30 @@ function collectTargets(paths: string[], cwd: string, explicitConfig: CharterLin
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const fallbackRoot = isInside(cwd, absolute) ? cwd : absolute;
-      const found: string[] = [];
-      walk(absolute, configForDir(absolute), absolute, found, explicitConfig === undefined);
-      for (const file of found) add(file, fallbackRoot);
-    } else if (stat?.isFile()) {
-      add(absolute, isInside(cwd, absolute) ? cwd : path.dirname(absolute), true);
+      const real = realpathOr(absolute);
+      // Walked from the real folder; shown under the path as given.
+      for (const file of this.walk(real, this.governance(real).config)) this.found(path.join(absolute, path.relative(real, file)));
+    } else if (stat) {
+      this.named(absolute);
     } else if (GLOB_CHARS.test(given)) {
-      const isMatch = picomatch(toPosix(given), { dot: false });
-      const found: string[] = [];
-      walk(cwd, { ...configForDir(cwd), files: ['**/*'] }, cwd, found, false);
-      for (const file of found) if (isMatch(toPosix(path.relative(cwd, file)))) add(file, cwd);
+      const matched = globFiles(given, this.cwd);
+      if (matched.length === 0) throw new UsageError(`no files match ${given}`);
+      for (const file of matched) this.found(file);
     } else {
       throw new UsageError(`no such file or folder: ${given}`);
     }
   }
-  return targets;
 }
 
 const BOM = '\uFEFF';
-const filesWithBom = new Set<string>();
 
-/** Reads a charter; a UTF-8 byte order mark is set aside (as editors do) and restored on --fix. */
-function readCharter(file: string): string {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    if (!text.startsWith(BOM)) return text;
-    filesWithBom.add(path.resolve(file));
-    return text.slice(1);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+/** Reads a charter (SPEC: regular files only, within the size cap); the text is kept as read, BOM included. */
+function readCharter(file: string): ReadResult {
+  return readRegularFile(file, MAX_CHARTER_BYTES);
 }
 
-interface Organization {
-  root: string;
-  config: CharterLintConfig;
-  /** Files to report on. */
-  files: string[];
-  /** Further charter files of the same organization, analysed for cross-file ids but not reported. */
-  context: string[];
-}
-
-function groupByRoot(targets: Target[], explicitConfig: CharterLintConfig | undefined): Organization[] {
-  const organizations = new Map<string, Organization & { hasConfig: boolean }>();
-  for (const target of targets) {
-    const { root, configFile } = explicitConfig ? { root: target.fallbackRoot, configFile: undefined } : projectRootFor(target.file, target.fallbackRoot);
-    let organization = organizations.get(root);
-    if (!organization) {
-      organization = { root, config: explicitConfig ?? configFor(configFile), files: [], context: [], hasConfig: !!configFile };
-      organizations.set(root, organization);
-    }
-    organization.files.push(target.file);
-  }
-  // SPEC: the charter files under one project root form one organization, so a file named alone
-  // still sees its siblings. Under a config, that is the config's whole project; without one, the
-  // named file's own folder (the current folder may hold unrelated charters).
-  const named = new Set(targets.filter((t) => t.named).map((t) => t.file));
-  for (const organization of organizations.values()) {
-    const folders = organization.hasConfig
-      ? [organization.root]
-      : [...new Set(organization.files.filter((f) => named.has(f)).map((f) => path.dirname(f)))];
-    const inOrganization = new Set(organization.files);
-    for (const folder of folders) {
-      const found: string[] = [];
-      walk(folder, organization.config, folder, found, !explicitConfig);
-      for (const file of found) {
-        if (inOrganization.has(file)) continue;
-        if (!explicitConfig && projectRootFor(file, organization.root).root !== organization.root) continue;
-        inOrganization.add(file);
-        organization.context.push(file);
-      }
-    }
-  }
-  return [...organizations.values()];
-}
+/** The text the core analyses: a UTF-8 byte order mark is set aside, as editors do (restored on --fix). */
+const withoutBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   snapshotEnvironment();
@@ -225,11 +381,18 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`charter-lint: ${error.message}\n`);
+      // The message may quote a file name or a config's text: never raw control characters.
+      io.stderr(`charter-lint: ${terminalSafe(error.message)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+interface ReadFile {
+  target: CharterTarget;
+  /** As read, byte order mark included: what a write compares the file with before replacing it. */
+  raw: string;
 }
 
 function run(argv: string[], io: CliIO): number {
@@ -242,33 +405,82 @@ function run(argv: string[], io: CliIO): number {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const cwd = io.cwd;
+  const cwd = realpathOr(io.cwd);
+  const warn = (line: string) => io.stderr(`charter-lint: ${terminalSafe(line)}\n`);
   const explicitConfig = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : undefined;
-  const targets = collectTargets(options.paths, cwd, explicitConfig);
+  const collector = new Collector(cwd, explicitConfig, warn);
+  for (const given of options.paths.length > 0 ? options.paths : ['.']) collector.add(given);
+
   const reports: FileReport[] = [];
   const analyses: AnalysisResult[] = [];
-  for (const organization of groupByRoot(targets, explicitConfig)) {
+  for (const { file, label, governance } of collector.roleModels) {
+    const read = readRegularFile(file, MAX_SMALL_FILE_BYTES);
+    if (!read.ok) throw new UsageError(`cannot read ${label}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
+    reports.push({ file: label, findings: checkRoleModelFile(read.text, label, governance.config.rules.get('invalid-model')) });
+  }
+  for (const { file, label } of collector.configs) {
+    const read = readRegularFile(file, MAX_SMALL_FILE_BYTES);
+    if (!read.ok) throw new UsageError(`cannot read ${label}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
+    const problem = configProblem(read.text, label, path.dirname(file));
+    if (problem) throw new UsageError(`invalid config ${problem}`);
+    reports.push({ file: label, findings: [] });
+  }
+
+  const organizations = [...collector.organizations.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  for (const organization of organizations) {
     const model = forcedModel(options.model, cwd, organization.config);
-    const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
+    const files: ReadFile[] = [];
+    for (const target of [...organization.reported.values()]) {
+      const read = readCharter(target.file);
+      if (!read.ok && read.reason === 'not-a-file' && !target.named) {
+        // Found, not named: a FIFO or a device where a charter was (it changed since the walk).
+        warn(`${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}, skipped`);
+        organization.reported.delete(target.real);
+        continue;
+      }
+      if (!read.ok) throw new UsageError(`cannot read ${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}`);
+      files.push({ target, raw: read.text });
+    }
+    for (const file of collector.contextOf(organization)) {
+      const target = { file, real: file, label: collector.label(file), named: false };
+      const read = readCharter(file);
+      if (!read.ok) {
+        // Context only: the named files are still linted, without this one.
+        warn(`${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}, not read`);
+        continue;
+      }
+      files.push({ target, raw: read.text });
+    }
     const input: AnalyzeInput = {
-      files: [...organization.files, ...organization.context].map((file) => ({ path: relative(file), text: readCharter(file) })),
+      files: files.map(({ target, raw }) => ({ path: target.label, text: withoutBom(raw) })),
       rules: organization.config.rules,
       model,
       resolveModel: charterModelResolver(organization.root, cwd),
     };
+    const reported = new Set([...organization.reported.values()].map((target) => target.label));
     let result: AnalysisResult;
-    const reported = new Set(organization.files.map(relative));
     if (options.fix) {
       const fixed = fixAll(input, reported);
-      for (const [file, text] of fixed.changed) {
-        try {
-          const absolute = path.resolve(cwd, file);
-          fs.writeFileSync(absolute, filesWithBom.has(absolute) ? BOM + text : text);
-        } catch (error) {
-          throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-        }
+      const byLabel = new Map(files.map((file) => [file.target.label, file]));
+      const kept = new Set<string>();
+      for (const [label, text] of fixed.changed) {
+        const file = byLabel.get(label);
+        if (!file || !reported.has(label)) continue;
+        const kind = collector.kindAt(file.target.file);
+        const outcome = writeFixedCharter({ file: file.target.file, kind, root: organization.root, original: file.raw, fixed: text });
+        if (outcome.written) continue;
+        kept.add(label);
+        if (outcome.reason === 'failed') throw new UsageError(`cannot write ${label}: ${outcome.code ?? 'failed'}`);
+        warn(
+          outcome.reason === 'outside-root'
+            ? `${label}: a symbolic link to a file outside the project root, not fixed`
+            : outcome.reason === 'changed'
+              ? `${label}: changed since it was read, not fixed`
+              : `${label}: not a charter file, not fixed`,
+        );
       }
-      result = fixed.result;
+      // A file left as it was is reported as it is.
+      result = kept.size === 0 ? fixed.result : analyze({ ...input, files: input.files.map((f) => (kept.has(f.path) || !fixed.changed.has(f.path) ? f : { path: f.path, text: fixed.changed.get(f.path) ?? f.text })) });
     } else {
       result = analyze(input);
     }

@@ -41,6 +41,9 @@ export function readRegularFile(file: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       read += n;
     }
+    // One byte past the size fstat gave: a pseudo-file (/proc/self/mem, size 0) fails here (EIO)
+    // instead of reading as an empty file; a file that grew meanwhile is read as it was.
+    fs.readSync(fd, Buffer.allocUnsafe(1), 0, 1, read);
     return { ok: true, text: buffer.toString('utf8', 0, read), mtimeMs: stat.mtimeMs, size: read };
   } catch (error) {
     return { ok: false, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code };

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../../core/analyze';
 import { scopeLabel, type RoleDecl } from '../../core/parse';
 import type { Finding, Severity } from '../../core/types';
+import { htmlSafe } from '../terminal';
 import type { FileReport, FormatOptions } from './types';
 
 /**
@@ -9,8 +10,9 @@ import type { FileReport, FormatOptions } from './types';
  * fonts or network.
  */
 
+// Entities for markup; control characters as visible escapes, since the page may go to a terminal.
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  htmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
 

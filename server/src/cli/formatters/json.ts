@@ -1,8 +1,12 @@
+import { jsonSafe } from '../terminal';
 import type { Formatter } from './types';
 
-/** SPEC §3: one JSON array, every linted file, 0-based LSP positions. */
+/**
+ * SPEC §3: one JSON array, every linted file, 0-based LSP positions; control characters in charter
+ * text written as `\u` escapes (see jsonSafe).
+ */
 export const formatJson: Formatter = (reports) =>
-  `${JSON.stringify(
+  `${jsonSafe(JSON.stringify(
     reports.map((report) => ({
       file: report.file,
       diagnostics: report.findings.map((finding) => ({
@@ -14,4 +18,4 @@ export const formatJson: Formatter = (reports) =>
         fixable: finding.fixes.some((fix) => fix.safe),
       })),
     })),
-  )}\n`;
+  ))}\n`;

@@ -1,6 +1,7 @@
 import { RULES } from '../../core/rules';
 import { docsUrl } from '../../core/rules/rule';
 import type { Range, Severity } from '../../core/types';
+import { jsonSafe } from '../terminal';
 import type { Formatter } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -78,5 +79,5 @@ export const formatSarif: Formatter = (reports, { version }) => {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(sarif, null, 2))}\n`;
 };

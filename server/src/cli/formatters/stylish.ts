@@ -1,5 +1,14 @@
 import type { Severity } from '../../core/types';
+import { terminalSafe } from '../terminal';
 import type { Formatter } from './types';
+
+/**
+ * The message column is padded to the widest message of the file that is at most this long; a
+ * longer message is printed whole, unpadded, and pads nothing else. One very long message (a
+ * 150,000-character one has been seen) must not pad every other row to its length: the output
+ * stays linear in the findings' text.
+ */
+export const MAX_MESSAGE_PAD = 200;
 
 const COLORS = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -14,14 +23,16 @@ export const formatStylish: Formatter = (reports, { color }) => {
   const lines: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
-    lines.push(paint('underline', report.file));
+    lines.push(paint('underline', terminalSafe(report.label ?? report.file)));
     const rows = report.findings.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
       finding.severity,
-      finding.message.replace(/\s*\n\s*/g, ' '),
-      finding.rule,
+      terminalSafe(finding.message.replace(/\s*\n\s*/g, ' ')),
+      terminalSafe(finding.rule),
     ]);
-    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+    const widths = [0, 1, 2].map((column) =>
+      rows.reduce((width, row) => (column === 2 && row[column].length > MAX_MESSAGE_PAD ? width : Math.max(width, row[column].length)), 0),
+    );
     report.findings.forEach((finding, index) => {
       const row = rows[index];
       counts[finding.severity]++;
