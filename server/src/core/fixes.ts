@@ -124,6 +124,33 @@ function hasAnchorOrTag(node: unknown): boolean {
   return !!n && (!!n.anchor || !!n.tag);
 }
 
+/**
+ * Whether some edit touches text no fix may edit (SPEC "YAML as people write it"): an anchored
+ * node, an alias or a merge (`<<`), whose content other places share. An insertion touches a span
+ * it lands strictly inside of; a replacement, any span it overlaps.
+ */
+export function touchesFrozen(file: CharterFile, edits: readonly { start: number; end: number }[]): boolean {
+  const frozen = file.frozen;
+  if (frozen.length === 0) return false;
+  for (const e of edits) {
+    // The last frozen span starting before the edit's end (spans are disjoint and in order).
+    let low = 0;
+    let high = frozen.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (frozen[mid].start < Math.max(e.end, e.start + 1)) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found < 0) continue;
+    const span = frozen[found];
+    if (e.start === e.end ? span.start < e.start && e.start < span.end : e.start < span.end && span.start < e.end) return true;
+  }
+  return false;
+}
+
 function itemEnd(node: Node): number {
   const range = node.range;
   if (!range) return 0;

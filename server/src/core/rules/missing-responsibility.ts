@@ -14,7 +14,8 @@ export const missingResponsibility: Rule = {
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         const type = org.typeOf(role);
-        if (!type) continue;
+        // A `responsibilities` value that is not a list is schema's finding; nothing is missing from it.
+        if (!type || role.responsibilitiesUnreadable) continue;
         const owned = org.ownedIds(role);
         const span = role.responsibilitiesKey ?? role.id ?? role.role ?? role;
         for (const required of type.requires) {
