@@ -299,7 +299,9 @@ const MAX_EXTRA_PASSES = 100;
  * message names the role and the subject — ids, keys, regions — but no position), never its range.
  */
 function findingKey(finding: Finding): string {
-  return `${finding.rule}\u0000${finding.file}\u0000${finding.message}`;
+  // Counts in a message ("and 2 more", "1000 more ... findings") are not what it is about.
+  const subject = finding.message.replace(/\b\d+ more\b/g, 'N more');
+  return `${finding.rule}\u0000${finding.file}\u0000${subject}`;
 }
 
 function countKeys(result: AnalysisResult): Map<string, number> {

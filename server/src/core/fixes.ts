@@ -38,7 +38,15 @@ function styled(file: CharterFile, span: Span, value: string): string {
   const first = file.text[span.start];
   if (first === '"') return JSON.stringify(value);
   if (first === "'") return `'${value.replace(/'/g, "''")}'`;
-  return /^[A-Za-z0-9][A-Za-z0-9 _.&-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
+  return plainOrQuoted(value);
+}
+
+/**
+ * A string as a YAML scalar that reads back as that string: plain when it cannot be read as
+ * anything else (no number, boolean or null look-alike, under YAML 1.2 or 1.1), else double-quoted.
+ */
+export function plainOrQuoted(value: string): string {
+  return /^[A-Za-z][A-Za-z0-9 _.&-]*$/.test(value) && !/ $/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value)
     ? value
     : JSON.stringify(value);
 }
@@ -255,9 +263,10 @@ export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEnt
   const span = trimSpan(file.text, entry);
   let original = file.text.slice(span.start, span.end);
   if (original.includes('\n') || original.includes('\r')) original = JSON.stringify(entry.text);
-  if (seq.flow) return [edit(file, span.start, span.end, `{id: ${id}, note: ${original}}`)];
+  const idText = plainOrQuoted(id);
+  if (seq.flow) return [edit(file, span.start, span.end, `{id: ${idText}, note: ${original}}`)];
   const column = file.lines.positionAt(span.start).character;
-  return [edit(file, span.start, span.end, `id: ${id}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
+  return [edit(file, span.start, span.end, `id: ${idText}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
 }
 
 /** Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span. */
