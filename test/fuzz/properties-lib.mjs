@@ -459,7 +459,7 @@ export function scalarsOf(text) {
 export function lostScalars(before, after) {
   const was = scalarsOf(before);
   const now = scalarsOf(after);
-  const renamedTo = (key) => key.length <= 64 && KNOWN_KEYS.some((known) => now.keys.has(known) && !was.keys.has(known) && osa(key.toLowerCase(), known) <= 2);
+  const renamedTo = (key) => key.length <= 64 && KNOWN_KEYS.some((known) => now.keys.has(known) && osa(key.toLowerCase(), known) <= 2);
   return [...was.values].filter((scalar) => !now.values.has(scalar) && !(was.keys.has(scalar) && renamedTo(scalar)));
 }
 
