@@ -2,7 +2,7 @@ import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type 
 import { ChunkCache, parseInChunks } from './chunks';
 import { intern } from './intern';
 import { LineIndex } from './text';
-import { findPair, isMergeKey, lookupPair, nodeSpan, scalarText, withinTwoEdits, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
+import { findPair, isMergeKey, lookupPair, nodeSpan, resolved, scalarText, withinTwoEdits, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
 
 /** A span of text in one file (offsets). */
 export interface Span {
@@ -230,12 +230,7 @@ function readResponsibilities(node: Node | null): ResponsibilityEntry[] {
 
 /** Follows a YAML alias (`*name`) to its anchored node. */
 function resolveAlias(doc: Document, node: Node | null): Node | null {
-  if (!isAlias(node)) return node;
-  try {
-    return (node.resolve(doc) as Node | undefined) ?? null;
-  } catch {
-    return null;
-  }
+  return resolved(doc, node);
 }
 
 /** The keys the parser reads, by mapping (SPEC §1). */

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 /**
  * Options of every charter parse: merge keys as YAML 1.1 tools read them, and YAML 1.2 core
@@ -89,8 +89,33 @@ export function isMergeKey(key: unknown): boolean {
 /** Merges nested deeper than this are not followed (a merge source may merge others). */
 const MAX_MERGE_DEPTH = 20;
 
-function resolved(doc: Document, node: unknown): Node | null {
+/** Each document's aliases resolved, by one walk of it (the yaml package walks the whole document per alias). */
+const aliasTargets = new WeakMap<Document, Map<Alias, Node | null>>();
+
+function targetsOf(doc: Document): Map<Alias, Node | null> {
+  let targets = aliasTargets.get(doc);
+  if (targets) return targets;
+  const found = new Map<Alias, Node | null>();
+  const anchors = new Map<string, Node>();
+  // Document order, as YAML defines it: an alias names the latest anchor before it.
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) found.set(node, anchors.get(node.source) ?? null);
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  targets = found;
+  aliasTargets.set(doc, targets);
+  return targets;
+}
+
+/** A node with its alias followed (one step); null for an alias naming no anchor. */
+export function resolved(doc: Document, node: unknown): Node | null {
   if (!isAlias(node)) return (node as Node | null) ?? null;
+  const targets = targetsOf(doc);
+  const target = targets.get(node);
+  if (target !== undefined) return target;
+  // An alias the walk did not see (a node added later): the yaml package resolves it.
   try {
     return (node.resolve(doc) as Node | undefined) ?? null;
   } catch {
