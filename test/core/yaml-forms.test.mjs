@@ -171,3 +171,13 @@ test('every scalar form of a key keeps its quoting when renamed: "reprots_to" an
   assert.equal(after, text.replace('"reprots_to"', '"reports_to"').replace("'responsibilites'", "'responsibilities'"));
   assertQuiet(lint(after));
 });
+
+test('a role model with a second document is refused with one line naming it', () => {
+  const model = core.loadBuiltinModel('sales-leadership');
+  assert.ok(model.ok);
+  const text = 'model: tiny\ntitle: Tiny\nscopes: [organization]\nresponsibilities:\n  plan: {title: Plan, scope: organization}\nroles:\n  boss: {title: Boss, scope: organization, requires: [plan]}\n';
+  assert.ok(core.parseRoleModel(text, 'tiny.roles.yaml').ok);
+  const refused = core.parseRoleModel(`${text}---\nmodel: other\n`, 'tiny.roles.yaml');
+  assert.equal(refused.ok, false);
+  assert.equal(refused.error, 'tiny.roles.yaml:8:1: a second YAML document; one role model per file');
+});
