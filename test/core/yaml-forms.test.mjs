@@ -181,3 +181,17 @@ test('a role model with a second document is refused with one line naming it', (
   assert.equal(refused.ok, false);
   assert.equal(refused.error, 'tiny.roles.yaml:8:1: a second YAML document; one role model per file');
 });
+
+test('a collection as a key: no yaml package advice ("Set mapAsMap ...") printed on stderr', async () => {
+  const warnings = [];
+  const onWarning = (warning) => warnings.push(warning.message);
+  process.on('warning', onWarning);
+  try {
+    const findings = lint('charter: Acme\n? [a, b]\n: c\n{x: 1}: y\n');
+    assert.ok(findings.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.off('warning', onWarning);
+  }
+  assert.deepEqual(warnings, []);
+});

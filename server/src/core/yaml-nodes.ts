@@ -12,6 +12,8 @@ export const YAML_OPTIONS = {
   merge: true,
   schema: 'core',
   resolveKnownTags: true,
+  // The yaml package would print its own advice on stderr ("Set mapAsMap: true ..."): not our words.
+  logLevel: 'error',
 } as const;
 
 /** Offsets of a node's own text: for scalars the value without its trailing comment. */
