@@ -180,9 +180,11 @@ const pairOf = (map, key, known) => {
   const own = keyed.find((pair) => pair.key.value === key);
   if (own || !known) return own;
   return keyed.find((pair) => {
-    const text = String(pair.key.value);
+    if (typeof pair.key.value !== 'string') return false;
+    const text = pair.key.value;
     if (known.includes(text) || text.length > 64) return false;
-    const near = known.filter((k) => !keyed.some((p) => p.key.value === k) && osa(text.toLowerCase(), k) <= 2);
+    // Within two edits, and not every letter replaced (`to` is no misspelling of `id`).
+    const near = known.filter((k) => !keyed.some((p) => p.key.value === k) && osa(text.toLowerCase(), k) <= Math.min(2, k.length - 1));
     return near.length === 1 && near[0] === key;
   });
 };

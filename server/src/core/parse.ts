@@ -2,7 +2,7 @@ import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type 
 import { ChunkCache, parseInChunks } from './chunks';
 import { intern } from './intern';
 import { LineIndex } from './text';
-import { findPair, isMergeKey, lookupPair, nodeSpan, resolved, scalarText, withinTwoEdits, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
+import { findPair, isMergeKey, lookupPair, nodeSpan, resolved, scalarText, distanceWithinTwo, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
 
 /** A span of text in one file (offsets). */
 export interface Span {
@@ -254,13 +254,16 @@ function readKeys(doc: Document, map: YAMLMap, known: readonly string[]): { foun
   const misspelt: MisspeltKey[] = [];
   for (const item of map.items) {
     if (found.size === known.length) break;
-    if (!isPair(item) || isMergeKey(item.key)) continue;
-    const key = scalarText(item.key);
-    if (key === undefined || key.length > MAX_MISSPELT_KEY_LENGTH || known.includes(key)) continue;
+    if (!isPair(item) || !isScalar(item.key) || typeof item.key.value !== 'string') continue;
+    const key = item.key.value;
+    if (key.length > MAX_MISSPELT_KEY_LENGTH || known.includes(key)) continue;
     let match: string | undefined;
     let count = 0;
     for (const candidate of known) {
-      if (found.has(candidate) || !withinTwoEdits(key, candidate)) continue;
+      if (found.has(candidate)) continue;
+      const distance = distanceWithinTwo(key, candidate);
+      // Every letter replaced (`to` for `id`) is another word, not a misspelling.
+      if (distance === undefined || distance >= candidate.length) continue;
       match = candidate;
       count++;
     }

@@ -159,14 +159,14 @@ export function lookupPair(doc: Document, map: YAMLMap, key: string, depth = 0):
 }
 
 /**
- * Whether two keys are within optimal-string-alignment distance 2, ignoring case (a case-only
- * difference counts as within). Banded: O(length) work, so a 40,000-character key costs little.
+ * The optimal-string-alignment distance of two keys, ignoring case (a case-only difference is 0),
+ * when it is at most 2; undefined beyond. Banded: O(length) work, so a 40,000-character key costs little.
  */
-export function withinTwoEdits(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2 || a.length > 200) return false;
+export function distanceWithinTwo(a: string, b: string): number | undefined {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 200) return undefined;
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  if (s === t) return true;
+  if (s === t) return 0;
   const band = 2;
   const big = band + 1;
   // rows[i][j] for |i - j| <= band, stored at j - i + band.
@@ -191,9 +191,10 @@ export function withinTwoEdits(a: string, b: string): boolean {
       row[k] = Math.min(value, big);
       best = Math.min(best, row[k]);
     }
-    if (best > band) return false;
+    if (best > band) return undefined;
     prev2 = prev;
     prev = row;
   }
-  return prev[t.length - s.length + band] <= band;
+  const distance = prev[t.length - s.length + band];
+  return distance <= band ? distance : undefined;
 }

@@ -329,3 +329,19 @@ test('a responsibilities value that cannot be read as a list (a string, a mappin
   const empty = charter({ roles: [hos(), rsm('EMEA', { resp: '' }).replace('responsibilities: ', 'responsibilities:'), rsm('APAC')] });
   assert.equal(byRule(lint(empty), 'missing-responsibility').length, 5);
 });
+
+test('short keys: "di" and "Id" misspell id; "to" (every letter replaced) and a number key do not', () => {
+  const noId = (key) => charter({ roles: [hos(), rsm('EMEA').replace('  - id: rsm-emea\n', `  - ${key}: rsm-emea\n`), rsm('APAC')] });
+  for (const key of ['di', 'Id', 'idd']) {
+    const schema = byRule(lint(noId(key)), 'schema');
+    assert.equal(schema.length, 1, key);
+    assert.match(schema[0].message, /misspelling of "id"/, key);
+    assert.equal(fixAllText(noId(key)), charter(), key);
+  }
+  for (const key of ['to', '10']) {
+    const schema = byRule(lint(noId(key)), 'schema').map((f) => f.message);
+    assert.ok(schema.some((m) => m === `Unknown key "${key}" in roles[1].`), `${key}: ${schema.join(' | ')}`);
+    assert.ok(schema.some((m) => /Missing required key "id"/.test(m)), key);
+    assert.equal(fixAllText(noId(key)), undefined, key);
+  }
+});
