@@ -198,3 +198,15 @@ test('safe fixes are exactly: a later plain duplicate id, a misspelt key renamed
   assert.ok(after.includes('extra: 1') && after.includes('{id: budget-management, note: twice}') && after.includes('Own the annual sales budget') && after.includes('bogus-thing'));
   applyChecked(text, lint(text).find((f) => f.rule === 'schema' && /extra/.test(f.message)).fixes[0]);
 });
+
+test('removing an earlier duplicate is not refused because a later entry\'s place in the list changed', () => {
+  // `{note: x}` has no id: a schema finding naming responsibilities[N], which the removal shifts.
+  const resp = RSM.replace(']', ', regional-sales-plan, {note: ask finance}]');
+  const text = charter({ roles: [hos(), rsm('EMEA', { resp }), rsm('APAC')] });
+  const schema = byRule(lint(text), 'schema');
+  assert.equal(schema.length, 1);
+  assert.match(schema[0].message, /responsibilities\[6\]/);
+  const after = fixAllText(text);
+  assert.equal(after, text.replace(', regional-sales-plan, {note', ', {note'));
+  assert.match(byRule(lint(after), 'schema')[0].message, /responsibilities\[5\]/);
+});

@@ -300,7 +300,8 @@ const MAX_EXTRA_PASSES = 100;
  */
 function findingKey(finding: Finding): string {
   // Counts in a message ("and 2 more", "1000 more ... findings") are not what it is about.
-  const subject = finding.message.replace(/\b\d+ more\b/g, 'N more');
+  // Nor is an entry's place in its list, which removing an earlier duplicate shifts.
+  const subject = finding.message.replace(/\b\d+ more\b/g, 'N more').replace(/responsibilities\[\d+\]/g, 'responsibilities[]');
   return `${finding.rule}\u0000${finding.file}\u0000${subject}`;
 }
 
