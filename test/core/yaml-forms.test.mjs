@@ -195,3 +195,15 @@ test('a collection as a key: no yaml package advice ("Set mapAsMap ...") printed
   }
   assert.deepEqual(warnings, []);
 });
+
+test('a config with a second document is refused; a config\'s alias bomb is reported in the product\'s words', () => {
+  assert.ok(core.parseConfig('rules: {schema: warning}\n', '/p/.charterlintrc.yaml', '/p', new Set(['schema'])).ok);
+  const two = core.parseConfig('rules: {schema: warning}\n---\nrules: {schema: off}\n', '/p/.charterlintrc.yaml', '/p', new Set(['schema']));
+  assert.equal(two.ok, false);
+  assert.match(two.error, /:2:1: a second YAML document; one config per file$/);
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
+  const refused = core.parseConfig(`${bomb.join('\n')}\n`, '/p/.charterlintrc.yaml', '/p', new Set(['schema']));
+  assert.equal(refused.ok, false);
+  assert.doesNotMatch(refused.error, /resource exhaustion attack/);
+});

@@ -156,7 +156,7 @@ export function toPlainData(doc: Document): { data: unknown; error?: string } {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { data: undefined, error: error instanceof Error ? error.message : String(error) };
+    return { data: undefined, error: rephrase(error instanceof Error ? error.message : String(error)) };
   }
 }
 
