@@ -207,3 +207,17 @@ test('a config with a second document is refused; a config\'s alias bomb is repo
   assert.equal(refused.ok, false);
   assert.doesNotMatch(refused.error, /resource exhaustion attack/);
 });
+
+test('merge keys: an unknown key merged in is reported on each merging role\'s own << key, with no fix', () => {
+  const text = MERGED.replace('    reports_to: hos\n', '    reports_to: hos\n    extra: 1\n');
+  assert.notEqual(text, MERGED);
+  const schema = byRule(lint(text), 'schema');
+  assert.deepEqual(schema.map((f) => `${f.message} @${textAt(text, f.range)}`), [
+    'Unknown key "extra" in roles[1]. @extra',
+    'Unknown key "extra" in roles[2]. @<<',
+    'Unknown key "extra" in roles[3]. @<<',
+  ]);
+  assert.ok(schema.every((f) => f.fixes.every((fix) => !fix.safe)));
+  assert.ok(schema.slice(1).every((f) => f.fixes.length === 0), 'nothing inside the merged mapping is edited from a role that merges it');
+  assert.equal(fixAllText(text), undefined);
+});
