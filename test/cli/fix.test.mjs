@@ -1,5 +1,5 @@
-// SPEC §3 `--fix` and §2 "Fixes": the safe fixes only (remove a duplicate, remove an unknown key
-// whose span holds no comment, replace matched free text by its id), in place, never dropping a
+// SPEC §3 `--fix` and §2 "Fixes": the safe fixes only (remove a later plain duplicate, rename a
+// misspelt key, replace matched free text by its id), in place, never dropping a
 // comment; then the report of what remains.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ const BEFORE = [
   '    role: head-of-sales',
   '    scope: organization',
   '    reports_to: ceo',
-  '    nickname: boss',
+  '    holdr: Dana Whitfield',
   '    responsibilities:',
   '      - sales-strategy          # set every January',
   '      # second listing below is a copy-paste leftover',
@@ -61,8 +61,8 @@ test('--fix applies the safe fixes in place and keeps every comment byte-for-byt
 
   // Duplicate removed: sales-strategy listed once.
   assert.equal(after.match(/- sales-strategy\b/g)?.length, 1, after);
-  // Unknown key without a comment removed.
-  assert.ok(!/nickname/.test(after), after);
+  // Misspelt key renamed to the key it stands for (an unknown key is never removed by --fix).
+  assert.ok(!/holdr/.test(after) && /\n    holder: Dana Whitfield\n/.test(after), after);
   // Free text replaced by its id, the text kept as a note, same indentation.
   assert.match(after, /^( +)- id: budget-management\n\1  note: Own the annual sales budget\b/m, after);
   // Unsafe fix (add the missing responsibility) not applied.
@@ -71,7 +71,7 @@ test('--fix applies the safe fixes in place and keeps every comment byte-for-byt
   assert.deepEqual(commentsOf(after), commentsOf(BEFORE));
   // Nothing else changed: the untouched lines are all still there.
   for (const line of BEFORE.split('\n')) {
-    if (/nickname|Own the annual sales budget/.test(line) || line.trim() === '- sales-strategy') continue;
+    if (/holdr|Own the annual sales budget/.test(line) || line.trim() === '- sales-strategy') continue;
     assert.ok(after.includes(line), `line kept: ${JSON.stringify(line)}`);
   }
 
@@ -95,7 +95,7 @@ test('--fix is idempotent: a second run changes nothing', () => {
 });
 
 test('--fix keeps an unknown key whose span holds a comment; exit 1 because its error remains', () => {
-  const text = BEFORE.replace('    nickname: boss\n', '    legacy:\n      # keep until the Q3 reorg\n      owner: finance\n');
+  const text = BEFORE.replace('    holdr: Dana Whitfield\n', '    legacy:\n      # keep until the Q3 reorg\n      owner: finance\n');
   assert.notEqual(text, BEFORE);
   const dir = project({ 'org.charter.yaml': text });
   const r = run(['--fix', '--format', 'json'], { cwd: dir });

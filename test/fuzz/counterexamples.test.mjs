@@ -4,7 +4,7 @@
 // first failure of a property; these keep every known failure visible on each run. Where the fix
 // was to stop offering an edit, the property checks the edit if it is ever offered again.
 import { test } from 'node:test';
-import { propFixes, propFixSemantics, propDisableFixes, propRanges, propFixAllKeepsYaml } from './properties-lib.mjs';
+import { propFixes, propFixSemantics, propDisableFixes, propRanges, propFixAllKeepsYaml, propFixAllKeepsScalars } from './properties-lib.mjs';
 
 const single = (text) => [{ path: 'org.charter.yaml', text }];
 const disableAllButSyntax = (files) => propDisableFixes(files, (rule) => rule !== 'yaml-syntax');
@@ -147,4 +147,13 @@ test('(c) removing a last duplicate without a final newline, after a CRLF line, 
 
 test('(g) removing a last duplicate without a final newline, after a CRLF line, keeps the entry above it', () => {
   propFixSemantics(single('\r\nroles:\n- id: b\n  responsibilities:\n  - sales-strategy\n  - sales-strategy'));
+});
+
+// (g), (i) A misspelt key is read as the key it stands for: fixes inside it edit what the rules read.
+
+test('(g) a second BOM inside the first key makes it a misspelt "roles": role fixes and the rename do what they say', () => {
+  const files = single('\ufeff\ufeffroles:\n  - {reports_to: hos, responsibilities: [regional-sales-plan, strategic customer relationships], id: rsm-x, scope: organization, role: regional-sales-manager}\ncharter: Acme Sales\n');
+  propFixSemantics(files);
+  propFixAllKeepsScalars(files);
+  propFixAllKeepsYaml(files);
 });

@@ -8,7 +8,7 @@ import { collectComments, commentsOf, core, yamlSource } from '../helpers.mjs';
 export { commentsOf, yamlSource };
 
 const require = createRequire(import.meta.url);
-const { Parser, Composer, YAMLParseError, parseDocument, isAlias, isMap, isScalar, isSeq } = require('yaml');
+const { Parser, Composer, YAMLParseError, parseDocument, isAlias, isMap, isScalar, isSeq, visit } = require('yaml');
 /** The language server's "disable for this line" edit (server/src/lsp/handlers/codeActions.ts). */
 export const { disableNextLine } = require('../../server/out/core/fixes.js');
 
@@ -169,7 +169,31 @@ function plain(node) {
 }
 
 const contains = (node, offset) => !!node?.range && node.range[0] <= offset && offset <= node.range[1];
-const pairOf = (map, key) => (isMap(map) ? map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) : undefined);
+/**
+ * The pair of `key` in a mapping; given the mapping's `known` keys, else the pair of the key that
+ * misspells it (SPEC §2: within two edits, case aside, of exactly one known key the mapping lacks;
+ * the first such key), as the product reads it.
+ */
+const pairOf = (map, key, known) => {
+  if (!isMap(map)) return undefined;
+  const keyed = map.items.filter((pair) => isScalar(pair.key));
+  const own = keyed.find((pair) => pair.key.value === key);
+  if (own || !known) return own;
+  return keyed.find((pair) => {
+    if (typeof pair.key.value !== 'string') return false;
+    const text = pair.key.value;
+    if (known.includes(text) || text.length > 64) return false;
+    // Within two edits, and not every letter replaced (`to` is no misspelling of `id`).
+    const near = known.filter((k) => !keyed.some((p) => p.key.value === k) && osa(text.toLowerCase(), k) <= Math.min(2, k.length - 1));
+    return near.length === 1 && near[0] === key;
+  });
+};
+/** Sets a key's value where the product reads it (a misspelt key's value, say), else adds the key. */
+const setKey = (doc, map, key, value) => {
+  const pair = pairOf(map, key, ROLE_KEYS);
+  if (pair) pair.value = doc.createNode(value);
+  else map.set(key, value);
+};
 
 /** The pair whose key starts at `offset`, with the mapping holding it. */
 function pairAt(node, offset) {
@@ -201,6 +225,13 @@ function expectedAfterFix(doc, finding, title) {
   const at = finding.offsets.start;
   let m;
   if (finding.rule === 'schema') {
+    if ((m = /^Rename "(.*)" to "(.*)"$/.exec(title))) {
+      const found = pairAt(root, at);
+      assert.ok(found, `fix "${title}": no key starts at the finding`);
+      assert.equal(String(found.pair.key.value), m[1], `fix "${title}" names another key than the one at the finding`);
+      found.pair.key.value = m[2];
+      return clone;
+    }
     if (!(m = /^Remove unknown key "(.*)"$/.exec(title))) return undefined;
     const found = pairAt(root, at);
     assert.ok(found, `fix "${title}": no key starts at the finding`);
@@ -208,10 +239,10 @@ function expectedAfterFix(doc, finding, title) {
     found.map.items.splice(found.map.items.indexOf(found.pair), 1);
     return clone;
   }
-  const roles = pairOf(root, 'roles')?.value;
+  const roles = pairOf(root, 'roles', TOP_KEYS)?.value;
   const role = isSeq(roles) ? roles.items.find((item) => isMap(item) && contains(item, at)) : undefined;
   assert.ok(role, `fix "${title}" of ${finding.rule}: the finding is in no role`);
-  const respPair = pairOf(role, 'responsibilities');
+  const respPair = pairOf(role, 'responsibilities', ROLE_KEYS);
   const seq = isSeq(respPair?.value) ? respPair.value : undefined;
   const j = seq ? seq.items.findIndex((item) => contains(item, at)) : -1;
   const entry = j >= 0 ? seq.items[j] : undefined;
@@ -237,10 +268,10 @@ function expectedAfterFix(doc, finding, title) {
     entryBecomes(m[1], { keepTextAsNote: isScalar(entry) && !MODEL_IDS.has(String(entry.value)) });
   } else if ((m = /^Change to "(.+)"$/.exec(title))) {
     if (finding.rule === 'unknown-responsibility') entryBecomes(m[1], { keepTextAsNote: isScalar(entry) && !isIdLike(String(entry.value)) });
-    else if (finding.rule === 'unknown-role-type') role.set('role', m[1]);
-    else if (finding.rule === 'unknown-reference') role.set('reports_to', m[1]);
+    else if (finding.rule === 'unknown-role-type') setKey(clone, role, 'role', m[1]);
+    else if (finding.rule === 'unknown-reference') setKey(clone, role, 'reports_to', m[1]);
     else if (finding.rule === 'unknown-region') {
-      const scope = pairOf(role, 'scope')?.value;
+      const scope = pairOf(role, 'scope', ROLE_KEYS)?.value;
       const region = pairOf(scope, 'region')?.value;
       const list = pairOf(scope, 'regions')?.value;
       const target = contains(region, at) ? region : isSeq(list) ? list.items.find((item) => contains(item, at)) : undefined;
@@ -249,11 +280,11 @@ function expectedAfterFix(doc, finding, title) {
     } else return undefined;
   } else if ((m = /^Add "(.+)"$/.exec(title))) {
     if (seq) seq.items.push(clone.createNode(m[1]));
-    else role.set('responsibilities', clone.createNode([m[1]]));
+    else setKey(clone, role, 'responsibilities', [m[1]]);
   } else if (title === 'Set scope to organization') {
-    role.set('scope', 'organization');
+    setKey(clone, role, 'scope', 'organization');
   } else if ((m = /^Set scope to region (.+)$/.exec(title))) {
-    role.set('scope', clone.createNode({ region: m[1] }));
+    setKey(clone, role, 'scope', { region: m[1] });
   } else return undefined;
   return clone;
 }
@@ -369,8 +400,7 @@ export function propFixSemantics(files, result = analyzeFiles(files)) {
   }
 }
 
-export function propFixAllKeepsYaml(files) {
-  const first = core.fixAll({ files });
+export function propFixAllKeepsYaml(files, first = core.fixAll({ files })) {
   for (const f of files) {
     const after = first.changed.get(f.path);
     const before = yamlInfo(f.text);
@@ -378,6 +408,70 @@ export function propFixAllKeepsYaml(files) {
     const afterInfo = yamlInfo(after);
     if (!afterInfo.parses) assert.fail(`${f.path}: fixAll broke the YAML (${yamlErrors(after).join('; ')})\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
     assert.deepEqual(missingComments(before.comments, afterInfo.comments), [], `${f.path}: fixAll dropped comments\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
+  }
+}
+
+// ── Fix safety (SPEC "Fixes": a safe fix never removes what a person wrote) ───────────────────────
+
+/** The keys the product reads (SPEC §1), which a misspelt key may be renamed to. */
+const TOP_KEYS = ['charter', 'model', 'regions', 'external', 'roles'];
+const ROLE_KEYS = ['id', 'role', 'holder', 'scope', 'reports_to', 'responsibilities'];
+const KNOWN_KEYS = [...TOP_KEYS, ...ROLE_KEYS];
+
+/** Optimal string alignment distance (independent of the product's), for short strings. */
+function osa(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The string and number scalars of a text's first document (values and keys, as the yaml package
+ * reads them), and which of them are keys. Memoized through yamlInfo's parse.
+ */
+export function scalarsOf(text) {
+  const values = new Set();
+  const keys = new Set();
+  const add = (node, set) => {
+    if (!isScalar(node)) return;
+    if (typeof node.value === 'string') set.add(node.value);
+    else if (typeof node.value === 'number') set.add(String(node.value));
+  };
+  visit(yamlInfo(text).doc, {
+    Scalar(_, node) {
+      add(node, values);
+    },
+    Pair(_, pair) {
+      add(pair.key, keys);
+    },
+  });
+  return { values, keys };
+}
+
+/**
+ * The scalars of `before` that `after` no longer holds anywhere (an exact duplicate that stays is
+ * not lost), but for a key renamed to a known key within two edits (a misspelt key's fix).
+ */
+export function lostScalars(before, after) {
+  const was = scalarsOf(before);
+  const now = scalarsOf(after);
+  const renamedTo = (key) => key.length <= 64 && KNOWN_KEYS.some((known) => now.keys.has(known) && osa(key.toLowerCase(), known) <= 2);
+  return [...was.values].filter((scalar) => !now.values.has(scalar) && !(was.keys.has(scalar) && renamedTo(scalar)));
+}
+
+/** (i) Fix all removes no scalar a person wrote unless an exact duplicate of it stays. */
+export function propFixAllKeepsScalars(files, first = core.fixAll({ files })) {
+  for (const f of files) {
+    const after = first.changed.get(f.path);
+    if (after === undefined || !yamlInfo(f.text).parses) continue;
+    const lost = lostScalars(f.text, after);
+    assert.deepEqual(lost, [], `${f.path}: Fix all removed what a person wrote\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
   }
 }
 

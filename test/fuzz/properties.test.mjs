@@ -15,6 +15,8 @@
 //       computes it, where it offers one) obeys the same, changes no data, and hides its finding;
 //   (d) fixAll() reaches a fixed point: running it on its own output changes nothing;
 //   (d') fixAll()'s output parses and keeps every comment whenever the input parsed;
+//   (i) fixAll() removes no string or number scalar (value or key) of a parsed input unless an exact
+//       duplicate of it stays, but for a misspelt key renamed to the key it stands for (SPEC "Fixes");
 //   (g) every fix does to the data what its title says (remove that entry, add that id, replace by
 //       {id, note}, change that value, remove that key) and changes nothing else; a disable fix
 //       changes no data at all (checked in (c'));
@@ -48,7 +50,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { core, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from '../helpers.mjs';
 import { validTextArb, nearValidTextArb, mutatedTextArb, multiFileArb, validMultiFileArb, single } from './charter-arbitraries.mjs';
-import { propAnalyzes, propRanges, propFixes, propDisableFixes, propFixSemantics, propFixAllIdempotent, propFixAllKeepsYaml, propClean, analyzeFiles, disableNextLine } from './properties-lib.mjs';
+import { propAnalyzes, propRanges, propFixes, propDisableFixes, propFixSemantics, propFixAllIdempotent, propFixAllKeepsYaml, propFixAllKeepsScalars, propClean, analyzeFiles, disableNextLine } from './properties-lib.mjs';
 
 const FULL = Number.parseInt(process.env.CHARTER_FUZZ_RUNS ?? '', 10);
 const SEED = Number.parseInt(process.env.CHARTER_FUZZ_SEED ?? '', 10);
@@ -158,8 +160,12 @@ for (const [family, arb] of Object.entries(FAMILIES)) {
     test('(d) fixAll() twice: the second run changes nothing', { timeout }, () => {
       check(`${family} (d)`, arb, (files) => propFixAllIdempotent(files), 'd');
     });
-    test("(d') fixAll() output parses and keeps every comment whenever the input parsed", { timeout }, () => {
-      check(`${family} (d')`, arb, (files) => propFixAllKeepsYaml(files), 'd');
+    test("(d') fixAll() output parses and keeps every comment whenever the input parsed; (i) it removes no scalar that is not an exact duplicate of one that stays", { timeout }, () => {
+      check(`${family} (d')`, arb, (files) => {
+        const first = core.fixAll({ files });
+        propFixAllKeepsYaml(files, first);
+        propFixAllKeepsScalars(files, first);
+      }, 'd');
     });
   });
 }
@@ -225,7 +231,9 @@ test('(h) the generated charters exercise every kind of fix, so (c), (c\'), (g) 
   const expected = [
     'duplicate-responsibility: Remove duplicate X (safe)',
     'non-canonical-responsibility: Replace with X (keep the text as note) (safe)',
-    'schema: Remove unknown key X (safe)',
+    'duplicate-responsibility: Remove duplicate X',
+    'schema: Rename X to X (safe)',
+    'schema: Remove unknown key X',
     'missing-responsibility: Add X',
     'responsibility-out-of-scope: Remove X from this role',
     'responsibility-overlap: Remove X from role X',

@@ -1,13 +1,13 @@
 import { Cascade, renderWhole } from './cascade';
-import { applyEdits, trimSpan } from './fixes';
+import { applyEdits, touchesFrozen, trimSpan } from './fixes';
 import { Facts } from './facts';
 import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
 import { Organization } from './organization';
 import type { ChunkCache } from './chunks';
-import { parseCharter, toPlainData, type CharterFile } from './parse';
+import { parseCharter, rephrase, toPlainData, type CharterFile } from './parse';
 import { RULES } from './rules';
 import { docsUrl, type ModelIssue, type PairReport, type ReportInput, type RuleContext } from './rules/rule';
-import { validateAgainstSchema, validateCharterInParts, type SchemaProblem } from './schema';
+import { validateAgainstSchema, validateCharterInParts, validateWithMisspeltKeys, type SchemaProblem } from './schema';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppress';
 import type { Finding, Fix, Severity, SeveritySetting, SourceFile } from './types';
 
@@ -65,11 +65,16 @@ function prepareFile(path: string, text: string, chunks?: ChunkCache): PreparedF
   let schemaProblems: SchemaProblem[] = [];
   if (charter.syntaxErrors.length === 0 && charter.chunkCache) {
     // Parsed in chunks: no aliases, so no alias limit to check; validated part by part.
-    schemaProblems = validateCharterInParts(charter.doc);
+    schemaProblems = validateWithMisspeltKeys(charter, () => validateCharterInParts(charter.doc));
   } else if (charter.syntaxErrors.length === 0) {
-    const { data, error } = toPlainData(charter.doc);
-    if (error) charter.syntaxErrors.push({ message: error, code: 'ALIAS_LIMIT', start: 0, end: 0 });
-    else schemaProblems = validateAgainstSchema('charter', charter.doc, data ?? null);
+    schemaProblems = validateWithMisspeltKeys(charter, () => {
+      const { data, error } = toPlainData(charter.doc);
+      if (!error) return validateAgainstSchema('charter', charter.doc, data ?? null);
+      charter.syntaxErrors.push({ message: rephrase(error), code: 'ALIAS_LIMIT', start: 0, end: 0 });
+      return [];
+    });
+    // An alias limit found while validating leaves the file unread, as any syntax error does.
+    if (charter.syntaxErrors.length > 0) schemaProblems = [];
   }
   return { text, charter, schemaProblems };
 }
@@ -154,7 +159,7 @@ function toFinding(rule: string, severity: Severity, report: ReportInput): Findi
       const relatedSpan = trimSpan(related.file.text, related.span);
       return { file: related.file.path, range: related.file.lines.range(relatedSpan.start, relatedSpan.end), message: related.message };
     }),
-    fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0),
+    fixes: (report.fixes ?? []).filter((fix: Fix) => fix.edits.length > 0 && !touchesFrozen(report.file, fix.edits)),
     docsUrl: docsUrl(rule),
   };
 }
@@ -290,16 +295,27 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   return { findings, files, org, model };
 }
 
-/** The safe fixes of some findings that can be applied together (first wins on overlap). */
-export function safeEdits(findings: readonly Finding[]): { start: number; end: number; newText: string }[] {
-  const chosen: { start: number; end: number; newText: string }[] = [];
+/** The edits of one safe fix, as Fix all applies them. */
+type PlainEdit = { start: number; end: number; newText: string };
+
+/** The safe fixes of some findings that can be applied together (first wins on overlap), one group per fix. */
+export function safeFixGroups(findings: readonly Finding[]): PlainEdit[][] {
+  const groups: PlainEdit[][] = [];
+  const chosen: PlainEdit[] = [];
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.safe);
     if (!fix) continue;
     const overlaps = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end || (e.start === c.start && e.end === c.end)));
-    if (!overlaps) chosen.push(...fix.edits);
+    if (overlaps) continue;
+    chosen.push(...fix.edits);
+    groups.push(fix.edits.map(({ start, end, newText }) => ({ start, end, newText })));
   }
-  return chosen;
+  return groups;
+}
+
+/** The safe fixes of some findings that can be applied together (first wins on overlap). */
+export function safeEdits(findings: readonly Finding[]): PlainEdit[] {
+  return safeFixGroups(findings).flat();
 }
 
 export interface FixAllResult {
@@ -310,27 +326,102 @@ export interface FixAllResult {
 }
 
 const MAX_FIX_PASSES = 10;
+/** At most this many passes more for fixes Fix all had to drop. */
+const MAX_EXTRA_PASSES = 100;
 
-/** Applies every safe fix, re-analysing between passes until nothing is left (as ESLint does). */
+/**
+ * What a finding is about, for "did Fix all raise anything new": its rule, file and message (the
+ * message names the role and the subject — ids, keys, regions — but no position), never its range.
+ */
+function findingKey(finding: Finding): string {
+  // Counts in a message ("and 2 more", "1000 more ... findings") are not what it is about.
+  // Nor is an entry's place in its list, which removing an earlier duplicate shifts.
+  const subject = finding.message.replace(/\b\d+ more\b/g, 'N more').replace(/responsibilities\[\d+\]/g, 'responsibilities[]');
+  return `${finding.rule}\u0000${finding.file}\u0000${subject}`;
+}
+
+function countKeys(result: AnalysisResult): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const list of result.findings.values()) for (const finding of list) counts.set(findingKey(finding), (counts.get(findingKey(finding)) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether an analysis holds a finding (by key, counted) that the baseline did not. */
+function raisesNew(result: AnalysisResult, baseline: ReadonlyMap<string, number>): boolean {
+  for (const [key, count] of countKeys(result)) if (count > (baseline.get(key) ?? 0)) return true;
+  return false;
+}
+
+/** One safe fix of one file, as Fix all tries it. */
+interface Candidate {
+  path: string;
+  edits: PlainEdit[];
+}
+
+/**
+ * Applies every safe fix, re-analysing between passes until nothing is left (as ESLint does), and
+ * only fixes whose result raises nothing new (SPEC "Fix all never raises a finding that was not
+ * there before it ran"): each pass tries all its fixes at once; when the result holds a new
+ * finding, it bisects the batch, keeping the halves that raise nothing and dropping single fixes
+ * that do. A clean batch costs one analysis; k offending fixes among n cost about 2k·log2(n).
+ */
 export function fixAll(input: AnalyzeInput, onlyFiles?: ReadonlySet<string>): FixAllResult {
   const texts = new Map(input.files.map((file) => [file.path, file.text]));
   const changed = new Map<string, string>();
+  const analyzeTexts = (current: ReadonlyMap<string, string>): AnalysisResult =>
+    analyze({ ...input, files: input.files.map((file) => ({ path: file.path, text: current.get(file.path) ?? file.text })) });
   let result = analyze(input);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    let any = false;
+  const baseline = countKeys(result);
+  /** Fixes known to raise something new, by file and edits: not tried again in later passes. */
+  const rejected = new Set<string>();
+  const signature = (candidate: Candidate): string => `${candidate.path}\u0000${JSON.stringify(candidate.edits)}`;
+  const withApplied = (candidates: readonly Candidate[]): Map<string, string> => {
+    const next = new Map(texts);
+    const byPath = new Map<string, PlainEdit[]>();
+    for (const candidate of candidates) byPath.set(candidate.path, [...(byPath.get(candidate.path) ?? []), ...candidate.edits]);
+    for (const [path, edits] of byPath) next.set(path, applyEdits(texts.get(path) ?? '', edits));
+    return next;
+  };
+  const accept = (next: Map<string, string>, analysis: AnalysisResult): void => {
+    for (const [path, text] of next) {
+      if (text === texts.get(path)) continue;
+      texts.set(path, text);
+      changed.set(path, text);
+    }
+    result = analysis;
+  };
+  /** Tries a batch on top of the accepted texts; splits it when it raises something new. */
+  const attempt = (candidates: Candidate[]): boolean => {
+    if (candidates.length === 0) return false;
+    const next = withApplied(candidates);
+    const analysis = analyzeTexts(next);
+    if (!raisesNew(analysis, baseline)) {
+      accept(next, analysis);
+      return true;
+    }
+    if (candidates.length === 1) {
+      rejected.add(signature(candidates[0]));
+      return false;
+    }
+    const half = candidates.length >> 1;
+    const first = attempt(candidates.slice(0, half));
+    // Offsets of the second half still refer to the texts before the first half was applied.
+    if (first) return true;
+    return attempt(candidates.slice(half)) || first;
+  };
+  // A pass that had to split its batch applies part of it; the rest comes back next pass. Passes
+  // that found an offending fix do not count against the limit (each finds a different one).
+  for (let pass = 0; pass < MAX_FIX_PASSES + Math.min(rejected.size, MAX_EXTRA_PASSES); pass++) {
+    const candidates: Candidate[] = [];
     for (const [path, findings] of result.findings) {
       if (onlyFiles && !onlyFiles.has(path)) continue;
-      const edits = safeEdits(findings);
-      if (edits.length === 0) continue;
-      const before = texts.get(path) ?? '';
-      const after = applyEdits(before, edits);
-      if (after === before) continue;
-      texts.set(path, after);
-      changed.set(path, after);
-      any = true;
+      for (const edits of safeFixGroups(findings)) {
+        const candidate = { path, edits };
+        if (applyEdits(texts.get(path) ?? '', edits) === texts.get(path)) continue;
+        if (!rejected.has(signature(candidate))) candidates.push(candidate);
+      }
     }
-    if (!any) break;
-    result = analyze({ ...input, files: input.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })) });
+    if (!attempt(candidates)) break;
   }
   return { changed, result };
 }

@@ -1,10 +1,11 @@
 import { Composer, Document, Pair, Parser, YAMLMap, YAMLSeq, isMap, isSeq, type Node } from 'yaml';
+import { YAML_OPTIONS } from './yaml-nodes';
 
 /**
  * Incremental parsing of large charters. The `roles:` list is cut into one chunk per top-level
  * item and each chunk is parsed on its own, with absolute offsets; an edit re-parses only the
  * chunks whose text changed, and chunks that merely moved are cloned and shifted. Anything
- * unusual (anchors, directives, several documents, a syntax error) falls back to a full parse,
+ * unusual (anchors, merge keys, directives, several documents, a syntax error) falls back to a full parse,
  * so results are always those of the plain parser.
  */
 
@@ -22,7 +23,7 @@ export interface Split {
   tail?: Piece;
 }
 
-const UNSUPPORTED = /(^|[\s[{,])[&*!][^\s]|^%|^---|^\.\.\./m;
+const UNSUPPORTED = /(^|[\s[{,])[&*!][^\s]|^%|^---|^\.\.\.|<</m;
 
 /** Cuts a charter's text into header, role items and tail; undefined when it cannot do so safely. */
 export function splitRoles(text: string): Split | undefined {
@@ -65,7 +66,7 @@ function parsePiece(text: string, piece: Piece): Document.Parsed | undefined {
   const parser = new Parser();
   // The parser keeps counting from this offset, so every node range is absolute in the file.
   parser.offset = piece.start;
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  const composer = new Composer(YAML_OPTIONS);
   const docs = [...composer.compose(parser.parse(text.slice(piece.start, piece.end)), true, piece.end)];
   if (docs.length !== 1 || docs[0].errors.length > 0 || docs[0].warnings.length > 0) return undefined;
   return docs[0];

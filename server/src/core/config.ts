@@ -31,8 +31,9 @@ export function parseConfig(text: string, path: string, dir: string, knownRules:
     return `${path}:${p.line + 1}:${p.character + 1}`;
   };
   if (text.includes('\u0000')) return { ok: false, error: `${path}: not a text file` };
-  const { doc, errors } = parseYaml(text);
+  const { doc, errors, extraDocument } = parseYaml(text);
   if (errors.length > 0) return { ok: false, error: `${at(errors[0].start)}: ${errors[0].message}` };
+  if (extraDocument) return { ok: false, error: `${at(extraDocument.start)}: a second YAML document; one config per file` };
   const { data, error } = toPlainData(doc);
   if (error) return { ok: false, error: `${path}: ${error}` };
   const problems = validateAgainstSchema('charterlintrc', doc, data ?? null);

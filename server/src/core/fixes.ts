@@ -38,7 +38,15 @@ function styled(file: CharterFile, span: Span, value: string): string {
   const first = file.text[span.start];
   if (first === '"') return JSON.stringify(value);
   if (first === "'") return `'${value.replace(/'/g, "''")}'`;
-  return /^[A-Za-z0-9][A-Za-z0-9 _.&-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
+  return plainOrQuoted(value);
+}
+
+/**
+ * A string as a YAML scalar that reads back as that string: plain when it cannot be read as
+ * anything else (no number, boolean or null look-alike, under YAML 1.2 or 1.1), else double-quoted.
+ */
+export function plainOrQuoted(value: string): string {
+  return /^[A-Za-z][A-Za-z0-9 _.&-]*$/.test(value) && !/ $/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value)
     ? value
     : JSON.stringify(value);
 }
@@ -122,6 +130,33 @@ export function spanHasComment(file: CharterFile, start: number, end: number): b
 function hasAnchorOrTag(node: unknown): boolean {
   const n = node as { anchor?: string; tag?: string } | null;
   return !!n && (!!n.anchor || !!n.tag);
+}
+
+/**
+ * Whether some edit touches text no fix may edit (SPEC "YAML as people write it"): an anchored
+ * node, an alias or a merge (`<<`), whose content other places share. An insertion touches a span
+ * it lands strictly inside of; a replacement, any span it overlaps.
+ */
+export function touchesFrozen(file: CharterFile, edits: readonly { start: number; end: number }[]): boolean {
+  const frozen = file.frozen;
+  if (frozen.length === 0) return false;
+  for (const e of edits) {
+    // The last frozen span starting before the edit's end (spans are disjoint and in order).
+    let low = 0;
+    let high = frozen.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (frozen[mid].start < Math.max(e.end, e.start + 1)) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found < 0) continue;
+    const span = frozen[found];
+    if (e.start === e.end ? span.start < e.start && e.start < span.end : e.start < span.end && span.start < e.end) return true;
+  }
+  return false;
 }
 
 function itemEnd(node: Node): number {
@@ -228,9 +263,10 @@ export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEnt
   const span = trimSpan(file.text, entry);
   let original = file.text.slice(span.start, span.end);
   if (original.includes('\n') || original.includes('\r')) original = JSON.stringify(entry.text);
-  if (seq.flow) return [edit(file, span.start, span.end, `{id: ${id}, note: ${original}}`)];
+  const idText = plainOrQuoted(id);
+  if (seq.flow) return [edit(file, span.start, span.end, `{id: ${idText}, note: ${original}}`)];
   const column = file.lines.positionAt(span.start).character;
-  return [edit(file, span.start, span.end, `id: ${id}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
+  return [edit(file, span.start, span.end, `id: ${idText}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
 }
 
 /** Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span. */

@@ -1,8 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ChunkCache, parseInChunks } from './chunks';
 import { intern } from './intern';
 import { LineIndex } from './text';
-import { findPair, nodeSpan, scalarText } from './yaml-nodes';
+import { findPair, isMergeKey, lookupPair, nodeSpan, resolved, scalarText, distanceWithinTwo, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
 
 /** A span of text in one file (offsets). */
 export interface Span {
@@ -39,6 +39,19 @@ export interface ResponsibilityEntry extends Span {
   index: number;
 }
 
+/**
+ * An unknown key within edit distance 2 (case aside) of exactly one known key its mapping lacks
+ * (SPEC §2 "A misspelt key"): read as that key by every rule; its schema fix renames it.
+ */
+export interface MisspeltKey {
+  /** The key as written. */
+  key: string;
+  /** The known key it stands for. */
+  standsFor: string;
+  map: YAMLMap;
+  pair: Pair<Node, Node | null>;
+}
+
 export interface RoleDecl extends Span {
   file: CharterFile;
   index: number;
@@ -52,7 +65,11 @@ export interface RoleDecl extends Span {
   reportsTo?: Located<string>;
   responsibilities: ResponsibilityEntry[];
   responsibilitiesKey?: Span;
+  /** The role's own list, when its entries may be edited (not shared through an alias or merge). */
   responsibilitiesNode?: YAMLSeq;
+  /** A `responsibilities` value that cannot be read as a list (a string, a mapping): schema reports it. */
+  responsibilitiesUnreadable: boolean;
+  misspeltKeys: MisspeltKey[];
 }
 
 export interface CharterFile {
@@ -68,6 +85,15 @@ export interface CharterFile {
   regions: RegionDecl[];
   external: Located<string>[];
   roles: RoleDecl[];
+  /** Misspelt top-level keys (those of roles are on the roles). */
+  misspeltKeys: MisspeltKey[];
+  /** Where a second YAML document starts (its `---`): one charter per file, only the first is read. */
+  extraDocument?: Span;
+  /**
+   * Text no fix may touch, in document order: anchored nodes, aliases and merges (`<<` pairs).
+   * An edit there would change content other places share.
+   */
+  frozen: Span[];
 }
 
 /** A role's scope as people write it: `organization`, or its regions joined by commas. */
@@ -79,25 +105,50 @@ export function scopeLabel(role: RoleDecl): string {
 /** Refuse alias expansion beyond this many nodes ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
 
-export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[] } {
-  const lineCounter = new LineCounter();
+/** Library wording that reaches people through yaml-syntax messages, in the product's words. */
+const REPHRASED: [RegExp, string][] = [
+  [/Source contains multiple documents; please use YAML\.parseAllDocuments\(\)/g, 'A second YAML document: one charter per file'],
+  [/please use YAML\.parseAllDocuments\(\)|YAML\.parseAllDocuments\(\)|parseAllDocuments\(\)/g, 'one charter per file'],
+  [/Excessive alias count indicates a resource exhaustion attack/g, 'Aliases expand to too many nodes; the file is not read'],
+  [/Merge sources must be maps or map aliases/g, 'A merge key (<<) must name a mapping or a list of mappings'],
+  [/Unresolved alias \(the anchor must be set before the alias\)/g, 'Alias names no anchor defined before it'],
+  [/,? ?\(?this should not happen\)?(, please report a bug)?\.?/gi, ''],
+  [/\bYAML\.\w+\(\)/g, 'the parser'],
+];
+
+/** A yaml package message in the product's words (no API names, no "please use ..."). */
+export function rephrase(message: string): string {
+  let out = message;
+  for (const [pattern, replacement] of REPHRASED) out = out.replace(pattern, replacement);
+  return out;
+}
+
+export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[]; extraDocument?: Span } {
   // A lone CR is a line break to LSP and to our line index; the yaml parser would keep it inside
   // a scalar. Turning it into LF keeps every offset and makes both agree.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const doc = parseDocument(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    keepSourceTokens: false,
-    strict: true,
-  });
-  const errors: SyntaxProblem[] = doc.errors.map((error) => ({
-    message: error.message.split('\n')[0],
+  let doc: Document.Parsed | undefined;
+  let extraDocument: Span | undefined;
+  // Only the first document is read; a second one is reported once, on its start, whatever it holds.
+  for (const next of new Composer(YAML_OPTIONS).compose(new Parser().parse(source), true, source.length)) {
+    if (!doc) {
+      doc = next;
+      continue;
+    }
+    const start = next.range[0];
+    const lineEnd = source.slice(start).search(/[\r\n]|$/);
+    const end = source.startsWith('---', start) ? start + 3 : start + Math.max(1, lineEnd);
+    extraDocument = { start, end: Math.min(end, source.length) };
+    break;
+  }
+  const first = doc as Document.Parsed;
+  const errors: SyntaxProblem[] = first.errors.map((error) => ({
+    message: rephrase(error.message.split('\n')[0]),
     code: error.code,
     start: error.pos[0],
     end: Math.max(error.pos[0], error.pos[1]),
   }));
-  return { doc, errors };
+  return { doc: first, errors, extraDocument };
 }
 
 /** Converts a parsed document to plain data for schema validation; null when aliases explode. */
@@ -105,7 +156,7 @@ export function toPlainData(doc: Document): { data: unknown; error?: string } {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { data: undefined, error: error instanceof Error ? error.message : String(error) };
+    return { data: undefined, error: rephrase(error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -179,21 +230,79 @@ function readResponsibilities(node: Node | null): ResponsibilityEntry[] {
 
 /** Follows a YAML alias (`*name`) to its anchored node. */
 function resolveAlias(doc: Document, node: Node | null): Node | null {
-  if (!isAlias(node)) return node;
-  try {
-    return (node.resolve(doc) as Node | undefined) ?? null;
-  } catch {
-    return null;
+  return resolved(doc, node);
+}
+
+/** The keys the parser reads, by mapping (SPEC §1). */
+export const ROLE_KEYS: readonly string[] = ['id', 'role', 'holder', 'scope', 'reports_to', 'responsibilities'];
+export const TOP_LEVEL_KEYS: readonly string[] = ['charter', 'model', 'regions', 'external', 'roles'];
+
+/** Longest key considered a misspelling; a longer unknown key is just unknown. */
+const MAX_MISSPELT_KEY_LENGTH = 64;
+
+/**
+ * Finds each known key of a mapping: its own, merged in (`<<`), or misspelt — an unknown key
+ * within edit distance 2 (case aside) of exactly one known key the mapping lacks, the first such
+ * key when several stand for the same one.
+ */
+function readKeys(doc: Document, map: YAMLMap, known: readonly string[]): { found: Map<string, FoundPair>; misspelt: MisspeltKey[] } {
+  const found = new Map<string, FoundPair>();
+  for (const key of known) {
+    const pair = lookupPair(doc, map, key);
+    if (pair) found.set(key, pair);
   }
+  const misspelt: MisspeltKey[] = [];
+  for (const item of map.items) {
+    if (found.size === known.length) break;
+    if (!isPair(item) || !isScalar(item.key) || typeof item.key.value !== 'string') continue;
+    const key = item.key.value;
+    if (key.length > MAX_MISSPELT_KEY_LENGTH || known.includes(key)) continue;
+    let match: string | undefined;
+    let count = 0;
+    for (const candidate of known) {
+      if (found.has(candidate)) continue;
+      const distance = distanceWithinTwo(key, candidate);
+      // Every letter replaced (`to` for `id`) is another word, not a misspelling.
+      if (distance === undefined || distance >= candidate.length) continue;
+      match = candidate;
+      count++;
+    }
+    if (count !== 1 || match === undefined) continue;
+    const pair = item as Pair<Node, Node | null>;
+    found.set(match, { pair });
+    misspelt.push({ key, standsFor: match, map, pair });
+  }
+  return { found, misspelt };
+}
+
+/**
+ * Where a value read through a merge or an alias is reported: the mapping's own `<<` key, or the
+ * alias itself; undefined for a value the mapping holds itself.
+ */
+function homeOf(found: FoundPair): Span | undefined {
+  if (found.via) return nodeSpan(found.via.key);
+  if (isAlias(found.pair.value)) return nodeSpan(found.pair.value);
+  return undefined;
+}
+
+/** A string value (through an alias or a merge too), located where the mapping holds it. */
+function readString(doc: Document, found: FoundPair | undefined): Located<string> | undefined {
+  if (!found) return undefined;
+  const value = resolveAlias(doc, found.pair.value);
+  if (!isScalar(value) || typeof value.value !== 'string') return undefined;
+  const span = homeOf(found) ?? nodeSpan(value);
+  return span ? { value: intern(value.value), ...span } : undefined;
+}
+
+function relocateScope(scope: ScopeDecl, home: Span): ScopeDecl {
+  if (scope.kind === 'organization') return { kind: 'organization', start: home.start, end: home.end };
+  return { kind: 'regions', regions: scope.regions.map((region) => ({ value: region.value, start: home.start, end: home.end })), node: scope.node, start: home.start, end: home.end };
 }
 
 function readRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
+  const doc = file.doc;
   const span = nodeSpan(node) ?? { start: 0, end: 0 };
-  const stringValue = (key: string): Located<string> | undefined => {
-    const pair = findPair(node, key);
-    if (!pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') return undefined;
-    return located(pair.value);
-  };
+  const { found, misspelt } = readKeys(doc, node, ROLE_KEYS);
   // Every field is set here, in one order, so all roles share one object shape: the rules read
   // these fields millions of times in a large organization, and V8 keeps such reads fast.
   const role: RoleDecl = {
@@ -202,32 +311,87 @@ function readRole(file: CharterFile, node: YAMLMap, index: number): RoleDecl {
     node,
     start: span.start,
     end: span.end,
-    id: stringValue('id'),
-    role: stringValue('role'),
-    holder: stringValue('holder')?.value,
+    id: readString(doc, found.get('id')),
+    role: readString(doc, found.get('role')),
+    holder: readString(doc, found.get('holder'))?.value,
     scope: undefined,
-    reportsTo: stringValue('reports_to'),
+    reportsTo: readString(doc, found.get('reports_to')),
     responsibilities: [],
     responsibilitiesKey: undefined,
     responsibilitiesNode: undefined,
+    responsibilitiesUnreadable: false,
+    misspeltKeys: misspelt,
   };
-  const scopePair = findPair(node, 'scope');
-  if (scopePair) role.scope = readScope(resolveAlias(file.doc, scopePair.value));
-  const responsibilitiesPair = findPair(node, 'responsibilities');
-  if (responsibilitiesPair) {
-    role.responsibilitiesKey = nodeSpan(responsibilitiesPair.key);
-    // An aliased list is read through the alias; edits to it would change its anchor, so none are offered.
-    if (isSeq(responsibilitiesPair.value)) role.responsibilitiesNode = responsibilitiesPair.value;
-    role.responsibilities = readResponsibilities(resolveAlias(file.doc, responsibilitiesPair.value));
+  const scopeFound = found.get('scope');
+  if (scopeFound) {
+    const scope = readScope(resolveAlias(doc, scopeFound.pair.value));
+    const home = homeOf(scopeFound);
+    role.scope = scope && home ? relocateScope(scope, home) : scope;
+  }
+  const listFound = found.get('responsibilities');
+  if (listFound) {
+    const raw = listFound.pair.value;
+    const value = resolveAlias(doc, raw);
+    // A list shared through an alias or a merge is reported on this role's own key holding it,
+    // once per role; edits to it would change what the other roles read, so none are offered.
+    const shared = !!listFound.via || isAlias(raw);
+    role.responsibilitiesKey = nodeSpan(listFound.via ? listFound.via.key : listFound.pair.key);
+    if (!shared && isSeq(value)) role.responsibilitiesNode = value;
+    role.responsibilitiesUnreadable = !!value && !isSeq(value) && !(isScalar(value) && value.value === null);
+    role.responsibilities = readResponsibilities(value);
+    const home = role.responsibilitiesKey;
+    if (shared && home) {
+      for (const entry of role.responsibilities) {
+        entry.start = home.start;
+        entry.end = home.end;
+      }
+    }
   }
   return role;
+}
+
+/** Joins overlapping spans into disjoint ones, in order. */
+function joinSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** Anchors, aliases and merges: text a fix must not touch. */
+const SHARED_SYNTAX = /(^|[\s[{,])[&*][^\s]|<</m;
+
+function frozenSpans(doc: Document, text: string): Span[] {
+  if (!SHARED_SYNTAX.test(text)) return [];
+  const spans: Span[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      const span = nodeSpan(node);
+      if (span) spans.push(span);
+    },
+    Pair(_, pair) {
+      if (!isMergeKey(pair.key)) return;
+      const key = nodeSpan(pair.key as Node);
+      const value = nodeSpan(pair.value as Node | null);
+      if (key) spans.push({ start: key.start, end: value ? Math.max(key.end, value.end) : key.end });
+    },
+    Node(_, node) {
+      const span = node.anchor ? nodeSpan(node) : undefined;
+      if (span) spans.push(span);
+    },
+  });
+  return joinSpans(spans);
 }
 
 /** Parses one charter file and extracts what the rules read, keeping exact offsets. */
 export function parseCharter(path: string, text: string, previous?: ChunkCache): CharterFile {
   const binaryAt = text.indexOf('\u0000');
   const chunked = binaryAt < 0 ? parseInChunks(text, previous) : undefined;
-  const { doc, errors } = chunked ? { doc: chunked.doc, errors: [] } : binaryAt >= 0 ? parseYaml('') : parseYaml(text);
+  const { doc, errors, extraDocument } = chunked ? { doc: chunked.doc, errors: [], extraDocument: undefined } : binaryAt >= 0 ? parseYaml('') : parseYaml(text);
   if (binaryAt >= 0) {
     errors.push({ message: 'The file holds binary data (a NUL byte), not YAML text', code: 'BINARY', start: binaryAt, end: binaryAt + 1 });
   }
@@ -241,17 +405,23 @@ export function parseCharter(path: string, text: string, previous?: ChunkCache):
     external: [],
     roles: [],
     chunkCache: chunked?.cache,
+    misspeltKeys: [],
+    extraDocument,
+    frozen: chunked ? [] : frozenSpans(doc, text),
   };
   const root = doc.contents as Node | null;
   if (!isMap(root)) return file;
-  const charterPair = findPair(root, 'charter');
-  if (charterPair) file.charterKey = nodeSpan(charterPair.key);
-  const modelPair = findPair(root, 'model');
-  if (modelPair && isScalar(modelPair.value) && typeof modelPair.value.value === 'string') {
-    file.model = located(modelPair.value);
-  }
-  collectRegions(findPair(root, 'regions')?.value ?? null, null, file.regions, 0);
-  const externalNode = findPair(root, 'external')?.value;
+  const { found, misspelt } = readKeys(doc, root, TOP_LEVEL_KEYS);
+  file.misspeltKeys = misspelt;
+  const charterFound = found.get('charter');
+  if (charterFound) file.charterKey = nodeSpan(charterFound.via ? charterFound.via.key : charterFound.pair.key);
+  file.model = readString(doc, found.get('model'));
+  const valueOf = (key: string): Node | null => {
+    const pair = found.get(key)?.pair;
+    return pair ? resolveAlias(doc, pair.value) : null;
+  };
+  collectRegions(valueOf('regions'), null, file.regions, 0);
+  const externalNode = valueOf('external');
   if (isSeq(externalNode)) {
     for (const item of externalNode.items) {
       if (isScalar(item) && typeof item.value === 'string') {
@@ -260,7 +430,7 @@ export function parseCharter(path: string, text: string, previous?: ChunkCache):
       }
     }
   }
-  const rolesNode = findPair(root, 'roles')?.value;
+  const rolesNode = valueOf('roles');
   if (isSeq(rolesNode)) {
     rolesNode.items.forEach((item, index) => {
       if (isMap(item)) file.roles.push(chunked ? reusedRole(file, item, index) : readRole(file, item, index));

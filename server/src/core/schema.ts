@@ -1,8 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { Pair as YamlPair, YAMLMap as YamlMapNode, isMap, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { readJsonAsset } from './assets';
-import type { Span } from './parse';
-import { decodePointer, findPair, nodeAtPath, nodeSpan } from './yaml-nodes';
+import type { CharterFile, MisspeltKey, Span } from './parse';
+import { decodePointer, findPair, lookupPair, nodeAtPath, nodeSpan } from './yaml-nodes';
 
 export type SchemaName = 'charter' | 'role-model' | 'charterlintrc';
 
@@ -10,6 +10,47 @@ export interface SchemaProblem extends Span {
   message: string;
   /** For an unknown key: the span of the whole `key: value` pair, to offer its removal. */
   unknownKey?: { key: string; map: YAMLMap; pair: Pair<Node, Node | null> };
+  /** For a misspelt key: the key it stands for (its fix renames it). */
+  misspelt?: MisspeltKey;
+}
+
+/** Every misspelt key of a parsed charter: top-level ones, then each role's. */
+export function misspeltKeysOf(file: CharterFile): MisspeltKey[] {
+  const all = [...file.misspeltKeys];
+  for (const role of file.roles) all.push(...role.misspeltKeys);
+  return all;
+}
+
+/**
+ * Runs `validate` with every misspelt key renamed in the document to the key it stands for, so the
+ * schema judges its value as that key's (as every rule reads it), and maps errors to the renamed
+ * keys; the keys are restored afterwards. Then adds one "unknown key" problem per misspelt key.
+ */
+export function validateWithMisspeltKeys(file: CharterFile, validate: () => SchemaProblem[]): SchemaProblem[] {
+  const misspelt = misspeltKeysOf(file);
+  if (misspelt.length === 0) return validate();
+  const keys = misspelt.map((m) => m.pair.key as unknown as { value: unknown });
+  const original = keys.map((key) => key.value);
+  let problems: SchemaProblem[];
+  try {
+    misspelt.forEach((m, i) => (keys[i].value = m.standsFor));
+    problems = validate();
+  } finally {
+    keys.forEach((key, i) => (key.value = original[i]));
+  }
+  const roleIndex = new Map<YAMLMap, number>(file.roles.map((role) => [role.node, role.index]));
+  for (const m of misspelt) {
+    const span = nodeSpan(m.pair.key);
+    if (!span) continue;
+    const index = roleIndex.get(m.map);
+    const where = index === undefined ? 'the document' : `roles[${index}]`;
+    problems.push({
+      message: `Unknown key "${m.key}" in ${where}: a misspelling of "${m.standsFor}", and read as that key.`,
+      ...span,
+      misspelt: m,
+    });
+  }
+  return problems;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -168,6 +209,8 @@ function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
       const pair = findPair(node, key);
       span = nodeSpan(pair?.key as Node | undefined);
       if (span && pair) unknownKey = { key, map: node, pair };
+      // A key merged in from another mapping: reported on this mapping's own `<<` key, no fix.
+      if (!pair) span = nodeSpan(lookupPair(doc, node, key)?.via?.key);
     } else if (error.keyword === 'required' && isMap(node)) {
       const first = node.items[0]?.key as Node | undefined;
       span = nodeSpan(first) ?? nodeSpan(node);

@@ -68,9 +68,10 @@ export class LineIndex {
     return this.text.slice(this.lineStartOffset(line), this.lineEndOffset(line));
   }
 
-  /** The line break this text uses (first one seen), for inserted lines. */
+  /** The line break this text uses (first one seen: CRLF, LF or a lone CR), for inserted lines. */
   get eol(): string {
-    const index = this.text.indexOf('\n');
-    return index > 0 && this.text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
+    const index = this.lineStarts.length > 1 ? this.lineStarts[1] - 1 : -1;
+    if (index < 0 || this.text.charCodeAt(index) === 10) return index > 0 && this.text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
+    return '\r';
   }
 }

@@ -58,18 +58,34 @@ test('a duplicate written as {id, note} or as matched free text is still a dupli
   assertCovers(findings[0], text, 'sales-strategy', '{id: ');
   assertCovers(findings[1], text, 'set revenue targets');
   for (const f of findings) assertRelated(f, [{ file: 'org.charter.yaml', text, needle: 'sales-strategy' }]);
+  // A note or free text is what a person wrote: its removal is offered, never applied by Fix all.
+  for (const f of findings) {
+    assert.ok(f.fixes.length > 0 && f.fixes.every((x) => !x.safe), f.message);
+    const after = applyChecked(text, f.fixes[0]);
+    assert.equal(data(after).roles[0].responsibilities.length, HOS_RESPONSIBILITIES.length + 1);
+  }
+  assert.equal(fixAllText(text), undefined);
+});
+
+test('a later plain duplicate of an earlier noted or free-text entry is removed safely; the earlier one stays', () => {
+  const resp = HOS.replace('[sales-strategy, ', '[{id: sales-strategy, note: with the board}, ').replace(']', ', sales-strategy, {id: sales-operations}]');
+  const text = charter({ roles: [hos({ resp }), rsm('EMEA'), rsm('APAC')] });
+  const findings = byRule(lint(text), 'duplicate-responsibility');
+  assert.equal(findings.length, 2);
+  assert.ok(findings.every((f) => f.fixes.some((x) => x.safe)));
   const after = fixAllText(text);
-  assert.ok(after);
-  assert.deepEqual(data(after).roles[0].responsibilities, HOS_RESPONSIBILITIES);
+  assert.equal(after, text.replace(', sales-strategy, {id: sales-operations}]', ']'));
   assertQuiet(lint(after));
 });
 
-test('a block {id, note} duplicate is removed whole, its comment kept', () => {
+test('a block {id, note} duplicate is removed whole (one at a time), its comment kept', () => {
   const items = [...HOS_RESPONSIBILITIES, 'id: revenue-forecasting   # finance asked for it\n        note: monthly'];
   const text = charter({ roles: [blockHos(items), rsm('EMEA'), rsm('APAC')] });
   const [f] = byRule(lint(text), 'duplicate-responsibility');
   assertCovers(f, text, 'revenue-forecasting', 'id: revenue-forecasting');
-  const after = applyChecked(text, f.fixes.find((x) => x.safe));
+  assert.ok(f.fixes.every((x) => !x.safe), 'an entry with a note is not removed safely');
+  assert.equal(fixAllText(text), undefined);
+  const after = applyChecked(text, f.fixes[0]);
   assert.deepEqual(data(after).roles[0].responsibilities, HOS_RESPONSIBILITIES);
   assertQuiet(lint(after));
 });

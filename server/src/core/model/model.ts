@@ -63,13 +63,14 @@ function stringList(value: unknown): string[] {
 /** Parses and checks a role model text. Errors are one line each, naming the place. */
 export function parseRoleModel(text: string, source: string): ModelLoadResult {
   if (text.includes('\u0000')) return { ok: false, error: `${source} is not a text file` };
-  const { doc, errors } = parseYaml(text);
+  const { doc, errors, extraDocument } = parseYaml(text);
   const lines = new LineIndex(text);
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
     return `${source}:${p.line + 1}:${p.character + 1}`;
   };
   if (errors.length > 0) return { ok: false, error: `${at(errors[0].start)}: ${errors[0].message}` };
+  if (extraDocument) return { ok: false, error: `${at(extraDocument.start)}: a second YAML document; one role model per file` };
   const { data, error } = toPlainData(doc);
   if (error) return { ok: false, error: `${source}: ${error}` };
   const problems = validateAgainstSchema('role-model', doc, data);

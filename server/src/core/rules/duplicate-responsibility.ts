@@ -1,3 +1,4 @@
+import { isMap, type Node } from 'yaml';
 import { removeSeqItem } from '../fixes';
 import type { ResolvedResponsibility } from '../organization';
 import type { Rule } from './rule';
@@ -22,13 +23,16 @@ export const duplicateResponsibility: Rule = {
             continue;
           }
           const seq = role.responsibilitiesNode;
+          // Safe only for a plain id entry (SPEC "Fixes"): free text or a note is what a person
+          // wrote, so removing it is offered one at a time.
+          const plain = resolved.kind === 'canonical' && (!resolved.entry.isMapping || isBareIdMapping(resolved.entry.item));
           report({
             file,
             span: resolved.entry,
             message: `Responsibility "${resolved.id}" is listed twice for role "${role.id?.value ?? '?'}".`,
             related: [{ file, span: earlier.entry, message: `"${resolved.id}" first listed here` }],
             fixes: seq
-              ? [{ title: `Remove duplicate "${resolved.id}"`, edits: removeSeqItem(file, seq, resolved.entry.index), safe: true, preferred: true }]
+              ? [{ title: `Remove duplicate "${resolved.id}"`, edits: removeSeqItem(file, seq, resolved.entry.index), safe: plain, preferred: true }]
               : [],
           });
         }
@@ -36,3 +40,8 @@ export const duplicateResponsibility: Rule = {
     }
   },
 };
+
+/** `{id: X}` and nothing else: as plain as a bare id. */
+function isBareIdMapping(item: Node): boolean {
+  return isMap(item) && item.items.length === 1;
+}

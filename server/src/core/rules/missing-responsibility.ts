@@ -1,20 +1,5 @@
-import { isAlias, isScalar, isSeq, type Node } from 'yaml';
 import { appendResponsibility } from '../fixes';
-import type { CharterFile, RoleDecl } from '../parse';
-import { findPair } from '../yaml-nodes';
 import type { Rule } from './rule';
-
-/**
- * SPEC: a `responsibilities` value that cannot be read as a list gets `schema` and no
- * `missing-responsibility` (a scalar or a mapping; an empty value or an empty list is read).
- */
-function unreadableList(file: CharterFile, role: RoleDecl): boolean {
-  if (role.responsibilities.length > 0 || !role.responsibilitiesKey) return false;
-  let value = findPair(role.node, 'responsibilities')?.value as Node | null | undefined;
-  if (isAlias(value)) value = value.resolve(file.doc) as Node | undefined;
-  if (!value || isSeq(value)) return false;
-  return !(isScalar(value) && (value.value === null || value.value === ''));
-}
 
 export const missingResponsibility: Rule = {
   meta: {
@@ -32,7 +17,8 @@ export const missingResponsibility: Rule = {
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         const type = org.typeOf(role);
-        if (!type || unreadableList(file, role)) continue;
+        // A `responsibilities` value that is not a list is schema's finding; nothing is missing from it.
+        if (!type || role.responsibilitiesUnreadable) continue;
         const owned = org.ownedIds(role);
         const span = role.responsibilitiesKey ?? role.id ?? role.role ?? role;
         for (const required of type.requires) {
