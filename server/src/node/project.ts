@@ -52,7 +52,7 @@ function present(file: string): boolean {
 export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    const candidate = childPath(dir, CONFIG_FILE_NAME);
     if (present(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -178,6 +178,7 @@ export function fileMatcher(config: CharterLintConfig): FileMatcher {
       return include(candidate);
     },
     ignored(absolutePath, base) {
+      if (config.ignores.length === 0) return false;
       const candidate = relativeTo(absolutePath, base);
       if (candidate.startsWith('../')) return false;
       return ignore(candidate) || ignore(`${candidate}/`);
@@ -197,7 +198,8 @@ export interface WalkOptions {
   displayFrom?: string;
 }
 
-type WalkItem = { file: string } | { dir: string; config: CharterLintConfig; base: string };
+/** A file found, or a folder to walk (`real`: its path with symbolic links resolved). */
+type WalkItem = { file: string } | { dir: string; real: string; config: CharterLintConfig; base: string };
 
 /** What a directory entry is for walking, following a symbolic link by stat (never reading it). */
 function entryKind(entry: fs.Dirent, full: string): 'dir' | 'dir-link' | 'file' | undefined {
@@ -212,13 +214,13 @@ function entryKind(entry: fs.Dirent, full: string): 'dir' | 'dir-link' | 'file' 
   }
 }
 
-function folderIdentity(dir: string): string | undefined {
-  try {
-    const stat = fs.statSync(dir);
-    return `${stat.dev}:${stat.ino}`;
-  } catch {
-    return undefined;
-  }
+/**
+ * A folder's entry. Folders in a walk are already normalized and entry names hold no separator,
+ * so a concatenation does: `path.join` normalizes the whole path again, which in a tree 2,000
+ * folders deep cost seconds.
+ */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /**
@@ -226,19 +228,23 @@ function folderIdentity(dir: string): string | undefined {
  * With `nested`, a folder holding its own `.charterlintrc.yaml` is walked with that config's globs.
  *
  * A workspace may be hostile: the walk is iterative (a tree thousands of folders deep cannot
- * overflow the stack), visits each folder once by identity (a directory link loop ends), follows
- * a directory link only into the walked folder's own real tree (after the real folders, so files
- * keep their real paths), follows a file link only to a regular file, and skips FIFOs, sockets
- * and devices without opening them. Files come out in path order within each folder, depth first.
+ * overflow the stack), walks each real folder once (a directory link loop ends), follows a
+ * directory link only into the walked folder's own real tree and after the real folders (so
+ * files keep their real paths), follows a file link only to a regular file, and skips FIFOs,
+ * sockets and devices without opening them. Files come out in path order within each folder,
+ * depth first. A real folder's real path is its parent's plus its name: only links cost a
+ * system call to resolve.
  */
 export function walk(dir: string, config: CharterLintConfig, base: string, out: string[], nested: boolean, options: WalkOptions = {}): void {
+  const start = path.resolve(dir);
+  const realStart = realPath(start) ?? start;
   const visited = new Set<string>();
-  const realStart = realPath(dir) ?? path.resolve(dir);
   const fail = (file: string, error: UsageError) => {
     if (!options.onError) throw error;
     options.onError(file, error);
   };
-  const stack: WalkItem[] = [{ dir, config, base }];
+  const stack: WalkItem[] = [{ dir: start, real: realStart, config, base }];
+  const matchers = new Map<CharterLintConfig, FileMatcher>();
   const links: WalkItem[] = [];
   while (stack.length > 0 || links.length > 0) {
     const item = stack.pop() ?? (links.shift() as WalkItem);
@@ -246,15 +252,20 @@ export function walk(dir: string, config: CharterLintConfig, base: string, out: 
       out.push(item.file);
       continue;
     }
-    const identity = folderIdentity(item.dir);
-    if (identity !== undefined) {
-      if (visited.has(identity)) continue;
-      visited.add(identity);
+    if (visited.has(item.real)) continue;
+    visited.add(item.real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(item.dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      fail(item.dir, new UsageError(`cannot read folder ${displayPath(item.dir, options.displayFrom)}: ${code}`));
+      continue;
     }
     let active = item.config;
     let activeBase = item.base;
-    const ownConfig = path.join(item.dir, CONFIG_FILE_NAME);
-    if (nested && item.dir !== item.config.dir && present(ownConfig)) {
+    if (nested && item.dir !== item.config.dir && entries.some((entry) => entry.name === CONFIG_FILE_NAME)) {
+      const ownConfig = path.join(item.dir, CONFIG_FILE_NAME);
       try {
         active = loadConfigFile(ownConfig, options.displayFrom);
         activeBase = item.dir;
@@ -264,29 +275,24 @@ export function walk(dir: string, config: CharterLintConfig, base: string, out: 
         continue;
       }
     }
-    const matcher = fileMatcher(active);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(item.dir, { withFileTypes: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      fail(item.dir, new UsageError(`cannot read folder ${displayPath(item.dir, options.displayFrom)}: ${code}`));
-      continue;
+    let matcher = matchers.get(active);
+    if (!matcher) {
+      matcher = fileMatcher(active);
+      matchers.set(active, matcher);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const children: WalkItem[] = [];
     for (const entry of entries) {
-      const full = path.join(item.dir, entry.name);
+      const full = childPath(item.dir, entry.name);
       const kind = entryKind(entry, full);
       if (kind === 'dir' || kind === 'dir-link') {
         if (SKIPPED_DIRS.has(entry.name) || matcher.ignored(full, activeBase)) continue;
-        const child = { dir: full, config: active, base: activeBase };
         if (kind === 'dir') {
-          children.push(child);
+          children.push({ dir: full, real: childPath(item.real, entry.name), config: active, base: activeBase });
           continue;
         }
         const real = realPath(full);
-        if (real !== undefined && isInside(realStart, real)) links.push(child);
+        if (real !== undefined && isInside(realStart, real)) links.push({ dir: full, real, config: active, base: activeBase });
       } else if (kind === 'file' && !isConfigName(full) && !isRoleModelName(full) && matcher.matches(full, activeBase) && !matcher.ignored(full, activeBase)) {
         // A role model or config is never a charter, however broad the globs (SPEC §1).
         children.push({ file: full });
