@@ -249,3 +249,16 @@ test('a directory link inside the project to a folder not otherwise walked is fo
   const report = json(cli(['--format', 'json'], root));
   assert.deepEqual(files(report), ['org.charter.yaml', 'teams/team.charter.yaml']);
 });
+
+// ── Files too large to be what they claim ───────────────────────────────────────────────────────
+
+test('a config or role model over 4 MB is refused unread: exit 2 for the config, invalid-model for the model, in < 10 s under a 1 GB heap', () => {
+  const huge = `# ${'x'.repeat(5 * 1024 * 1024)}\n`;
+  const config = writeFiles(tempDir('cl-hw-'), { 'org.charter.yaml': CLEAN, 'teams/.charterlintrc.yaml': huge, 'teams/team.charter.yaml': TEAM });
+  assertOneLineError(cli([], config), /teams\/\.charterlintrc\.yaml.*larger than 4 MB/);
+  const model = writeFiles(tempDir('cl-hw-'), { 'org.charter.yaml': CLEAN.replace('regions:', 'model: ./big.roles.yaml\nregions:'), 'big.roles.yaml': huge });
+  const r = cli(['--format', 'json'], model);
+  const [finding] = json(r)[0].diagnostics.filter((d) => d.rule === 'invalid-model');
+  assert.ok(finding, show(r));
+  assert.match(finding.message, /larger than 4 MB/);
+});
