@@ -92,6 +92,19 @@ for (const kind of ['zero', 'fifo']) {
   });
 }
 
+test('a watched-file event for a .charterlintrc.yaml replaced by a /dev/zero link: its error is shown on it and the server answers a request in < 5 s', TIMEOUT, async (t) => {
+  const client = await startOnExamples(t);
+  const mark = client.mark();
+  makeHostile(client.file('.charterlintrc.yaml'), 'zero');
+  client.watchedFilesChanged([['.charterlintrc.yaml', Changed]]);
+  const org = client.open('org.charter.yaml');
+  const hover = await withTimeout(client.hover(org, rangeOf(client.text(org), 'head-of-sales').start), BOUND_MS, 'hover after the event');
+  assert.ok(hover, 'hover answered');
+  const config = await client.waitForDiagnostics(client.uri('.charterlintrc.yaml'), (d) => d.length > 0, BOUND_MS, { since: mark });
+  assert.match(config.diagnostics[0].message, /\.charterlintrc\.yaml.*not a regular file/);
+  assert.ok(client.alive);
+});
+
 // ── Hover Markdown ──────────────────────────────────────────────────────────────────────────────
 
 const EVIL_HOLDER = '[x](http://evil) <img src=x onerror=alert(1)> `tick` **bold** # head';
@@ -126,6 +139,10 @@ test('hover escapes Markdown and HTML in holder, role id, region and free text: 
         holder: Kim
         scope: {region: "${EVIL_REGION}"}
         reports_to: hos
+      - id: xr
+        role: regional-sales-manager
+        scope: organization
+        reports_to: "\`\` <img src=x onerror=alert(1)> \`](http://evil)"
   `;
   const root = writeFiles(tmpDir(), { 'org.charter.yaml': text });
   const client = await startServer(root, { t });
@@ -145,6 +162,11 @@ test('hover escapes Markdown and HTML in holder, role id, region and free text: 
   assert.ok(assertInert(region.contents.value, 'region hover').includes('&lt;b&gt;EMEA&lt;/b&gt;[r](http://evil)'));
   const scope = await client.hover(uri, at('rsm', 0));
   assertInert(scope.contents.value, 'role id hover (region scope)');
+  // Backticks in an id cannot close its code span early.
+  const manager = await client.hover(uri, at('xr'));
+  assert.ok(manager?.contents?.value.includes('Reports to:'), JSON.stringify(manager));
+  const managerHtml = assertInert(manager.contents.value, 'role id hover (reports_to with backticks)');
+  assert.ok(managerHtml.includes('<code>`` &lt;img src=x onerror=alert(1)&gt; `](http://evil)</code>'), managerHtml);
   const free = await client.hover(uri, at('[click]'));
   assert.ok(free, 'hover on the free-text entry');
   assertInert(free.contents.value, 'free-text hover');
