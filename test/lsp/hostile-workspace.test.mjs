@@ -13,6 +13,8 @@ import { fileUri, rangeOf, startOnExamples, startServer, tmpDir, withTimeout, wr
 const require = createRequire(import.meta.url);
 const TIMEOUT = { timeout: 30000 };
 const BOUND_MS = 5000;
+/** From spawning the server to its answer to `initialize` (a second or two on a loaded machine). */
+const START_BOUND_MS = 10000;
 const Changed = 2;
 
 const hasMkfifo = (() => {
@@ -53,13 +55,14 @@ async function timedStart(root, t) {
 
 for (const kind of ['zero', 'fifo']) {
   const what = kind === 'zero' ? 'linked to /dev/zero' : 'that is a FIFO';
-  test(`a nested .charterlintrc.yaml ${what}: initialize answers in < 5 s, its error is shown on it, the other files are linted`, kind === 'fifo' ? needsFifo : TIMEOUT, async (t) => {
+  test(`a nested .charterlintrc.yaml ${what}: initialize answers in < 10 s from spawn, its error is shown on it, the other files are linted`, kind === 'fifo' ? needsFifo : TIMEOUT, async (t) => {
     const root = writeFiles(tmpDir(), { 'org.charter.yaml': ORG, 'teams/team.charter.yaml': 'charter: Acme Sales — team\n' });
     makeHostile(path.join(root, 'teams', '.charterlintrc.yaml'), kind);
     // A charter of the same kind at the top: the walk skips it without opening it.
     makeHostile(path.join(root, 'zero.charter.yaml'), kind);
     const { client, initializeMs } = await timedStart(root, t);
-    assert.ok(initializeMs < BOUND_MS, `initialize took ${initializeMs} ms`);
+    assert.ok(initializeMs < START_BOUND_MS, `initialize took ${initializeMs} ms`);
+    t.diagnostic(`initialize answered in ${initializeMs} ms`);
     const org = await client.waitForDiagnostics(client.uri('org.charter.yaml'), (d) => d.some((x) => x.code === 'unknown-reference'), BOUND_MS);
     assert.ok(org.diagnostics.length > 0);
     const config = await client.waitForDiagnostics(client.uri('teams/.charterlintrc.yaml'), (d) => d.length > 0, BOUND_MS);
@@ -85,6 +88,7 @@ for (const kind of ['zero', 'fifo']) {
     const hover = await withTimeout(client.hover(org, rangeOf(client.text(org), 'head-of-sales').start), BOUND_MS, 'hover after the event');
     assert.ok(hover, 'hover answered');
     assert.ok(Date.now() - started < BOUND_MS);
+    t.diagnostic(`hover answered ${Date.now() - started} ms after the event`);
     await client.waitForDiagnostics(americas, (d) => d.length === 0, BOUND_MS, { since: mark });
     // The organization lost a file: rsm-na was americas' role, nobody covers North America now.
     await client.waitForDiagnostics(org, (d) => d.some((x) => x.code === 'uncovered-region' && /North America/.test(x.message)), BOUND_MS, { since: mark });
