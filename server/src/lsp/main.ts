@@ -16,7 +16,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
-import { CONFIG_FILE_NAME } from '../core/config';
 import { formatHtml } from '../cli/formatters/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
@@ -43,7 +42,7 @@ const connection = createConnection(ProposedFeatures.all, {
     Message.isRequest(message) ? { jsonrpc: message.jsonrpc, id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled before it ran' } } : undefined,
 });
 const documents = new TextDocuments(TextDocument);
-const workspace = new Workspace();
+const workspace = new Workspace((message) => connection.console.log(message));
 /**
  * Delay before re-linting during a burst of keystrokes. It follows the organization's last
  * analysis time (between 15 and 150 ms): a large organization batches a burst instead of
@@ -309,8 +308,22 @@ documents.onDidClose((event) => {
   const file = fileOf(event.document.uri);
   if (!file) return;
   const state = workspace.closeDocument(file);
-  if (state) schedule(state, 0);
+  if (!state) return;
+  if (workspace.isLive(state)) schedule(state, 0);
+  else forget(state.root);
 });
+
+/** An organization the workspace dropped: its pending and running lints go, its diagnostics are cleared. */
+function forget(root: string): void {
+  const pending = timers.get(root);
+  if (pending) clearTimeout(pending);
+  timers.delete(root);
+  const running = runs.get(root);
+  if (running) endRun(running);
+  lastDuration.delete(root);
+  lastRequested.delete(root);
+  clearVanished();
+}
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   let rediscover = false;
@@ -318,15 +331,17 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const change of changes) {
     const file = fileOf(change.uri);
     if (!file) continue;
-    const name = path.basename(file);
-    if (name === CONFIG_FILE_NAME) rediscover = true;
-    else if (/\.roles\.ya?ml$/.test(name)) models = true;
+    // What the file is decides what it affects (a FIFO or a link to /dev/zero is never read
+    // here: a charter's text is read, refused or not, only by the analysis).
+    const kind = workspace.kindOf(file);
+    if (kind === 'config') rediscover = true;
+    else if (kind === 'role-model') models = true;
     else if (change.type === FileChangeType.Deleted) {
       // An open buffer outlives its file: it stays linted until it is closed.
       schedule(workspace.openVersion(file) === undefined ? workspace.removeCharter(file) : workspace.diskChanged(file));
     } else {
       const state = workspace.diskChanged(file);
-      if (workspace.isCharter(file)) schedule(state ?? workspace.addCharter(file));
+      if (kind === 'charter') schedule(state ?? workspace.addCharter(file));
     }
   }
   if (rediscover) {
@@ -440,6 +455,14 @@ connection.onRequest('orgCharter/report', (params: { uri: string }) => {
   const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings, label: path.relative(found.state.root, file) || file }));
   return { html: formatHtml(reports, [found.result], { color: false, version: '0.1.0' }), root: found.state.root };
 });
+
+/**
+ * The organizations the server holds (their roots and file counts): for tests and troubleshooting,
+ * e.g. to see that an organization is dropped once it is no longer needed.
+ */
+connection.onRequest('orgCharter/organizations', () => ({
+  organizations: workspace.allOrganizations().map((state) => ({ root: state.root, files: state.files.size })),
+}));
 
 documents.listen(connection);
 connection.listen();

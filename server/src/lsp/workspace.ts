@@ -4,16 +4,17 @@ import { FileCache, analyzeInSteps, runToEnd, type AnalysisResult, type AnalyzeI
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { CharterFile } from '../core/parse';
 import type { SourceFile } from '../core/types';
+import { fileKind, isConfigName, type FileKind } from '../node/file-kinds';
 import {
   UsageError,
   charterModelResolver,
-  fileMatcher,
   findConfigFile,
   forcedModel,
   isInside,
   loadConfigFile,
   walk,
 } from '../node/project';
+import { MAX_CHARTER_BYTES, readRegularFile, refusalText } from '../node/read';
 
 /**
  * The server's view of the workspace: which files are charters, which organization (project root)
@@ -44,7 +45,12 @@ export class Workspace {
   private folders: string[] = [];
   private readonly organizations = new Map<string, OrganizationState>();
   private readonly open = new Map<string, OpenDocument>();
-  private readonly diskCache = new Map<string, { mtimeMs: number; text: string }>();
+  private readonly diskCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  /** Files on disk refused as not readable charters, with why: logged once per reason. */
+  private readonly refused = new Map<string, string>();
+
+  /** `log` receives one line for each file or config the workspace cannot use (the server's log). */
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   setFolders(folders: string[]): void {
     this.folders = folders.map((f) => path.resolve(f));
@@ -65,10 +71,19 @@ export class Workspace {
     for (const folder of this.folders) {
       const found: string[] = [];
       try {
-        walk(folder, this.configAt(folder).config, folder, found, true);
-      } catch {
-        // An unreadable folder or invalid nested config: the files it holds are skipped; the
-        // config's own diagnostic says why.
+        walk(folder, this.configAt(folder).config, folder, found, true, {
+          displayFrom: folder,
+          // A nested config that cannot be loaded (invalid, a FIFO, a link to /dev/zero) or a
+          // folder that cannot be read: only that subtree's files are skipped. A config gets its
+          // organization, whose setup error is shown on the config file.
+          onError: (file, error) => {
+            this.log(`charter-lint: ${error.message}; the files under it are skipped`);
+            if (isConfigName(file)) this.organization(path.dirname(file));
+          },
+        });
+      } catch (error) {
+        // The workspace folder itself cannot be read: nothing of it is linted.
+        this.log(`charter-lint: ${(error as Error).message}`);
       }
       for (const file of found) this.addCharter(file);
     }
@@ -79,7 +94,7 @@ export class Workspace {
     const configFile = findConfigFile(dir);
     if (!configFile) return { config: defaultConfig() };
     try {
-      return { config: loadConfigFile(configFile) };
+      return { config: loadConfigFile(configFile, path.dirname(configFile)) };
     } catch (error) {
       return { config: { ...defaultConfig(), dir: path.dirname(configFile), path: configFile }, error: { file: configFile, message: (error as Error).message } };
     }
@@ -93,13 +108,16 @@ export class Workspace {
     return folder ?? path.dirname(file);
   }
 
-  /** True when the config that governs this file names it as a charter. */
-  isCharter(file: string): boolean {
-    if (path.basename(file) === CONFIG_FILE_NAME) return false;
+  /** What a path is to the product (charter, role model, config, ...), under the config that governs it. */
+  kindOf(file: string): FileKind {
     const root = this.rootFor(file);
     const { config } = this.configAt(root);
-    const matcher = fileMatcher(config);
-    return matcher.matches(file, root) && !matcher.ignored(file, root);
+    return fileKind(file, config, root);
+  }
+
+  /** True when the config that governs this file names it as a charter. */
+  isCharter(file: string): boolean {
+    return this.kindOf(file) === 'charter';
   }
 
   private organization(root: string): OrganizationState {
@@ -126,6 +144,7 @@ export class Workspace {
       state.dirty = true;
     }
     this.diskCache.delete(file);
+    this.refused.delete(file);
     return state;
   }
 
@@ -147,13 +166,33 @@ export class Workspace {
     return state;
   }
 
+  /**
+   * A document closed. A charter outside every workspace folder was only linted because it was
+   * open: it leaves its organization, and an organization left with no file that no workspace
+   * folder holds is dropped with its caches (`isLive` is then false: its diagnostics are to be
+   * cleared).
+   */
   closeDocument(file: string): OrganizationState | undefined {
     this.open.delete(file);
     const state = this.organizationOf(file);
     if (!state) return undefined;
-    if (!fs.existsSync(file)) return this.removeCharter(file);
-    state.dirty = true;
+    if (!fs.existsSync(file) || !this.folders.some((folder) => isInside(folder, file))) this.removeCharter(file);
+    else state.dirty = true;
+    const held = this.folders.some((folder) => isInside(folder, state.root) || isInside(state.root, folder));
+    if (state.files.size === 0 && !held) this.dropOrganization(state);
     return state;
+  }
+
+  private dropOrganization(state: OrganizationState): void {
+    if (this.organizations.get(state.root) !== state) return;
+    this.organizations.delete(state.root);
+    for (const file of state.files) {
+      this.diskCache.delete(file);
+      this.refused.delete(file);
+    }
+    state.files.clear();
+    state.result = undefined;
+    state.cache = new FileCache();
   }
 
   openVersion(file: string): number | undefined {
@@ -168,20 +207,35 @@ export class Workspace {
     return state;
   }
 
+  /**
+   * A charter's current text: the editor's buffer, else the file on disk, read only if it is a
+   * regular file within MAX_CHARTER_BYTES (a charter replaced by a FIFO or a link to /dev/zero
+   * drops out of the analysis, with one log line, instead of hanging the server).
+   */
   textOf(file: string): string | undefined {
     const open = this.open.get(file);
     if (open) return open.text;
+    let stat: fs.Stats;
     try {
-      const stat = fs.statSync(file);
-      const cached = this.diskCache.get(file);
-      if (cached && cached.mtimeMs === stat.mtimeMs) return cached.text;
-      let text = fs.readFileSync(file, 'utf8');
-      if (text.startsWith('\uFEFF')) text = text.slice(1);
-      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, text });
-      return text;
+      stat = fs.statSync(file);
     } catch {
+      this.diskCache.delete(file);
       return undefined;
     }
+    const cached = this.diskCache.get(file);
+    if (cached && stat.isFile() && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+    this.diskCache.delete(file);
+    const read = readRegularFile(file, MAX_CHARTER_BYTES);
+    if (!read.ok) {
+      const reason = refusalText(read, MAX_CHARTER_BYTES);
+      if (read.reason !== 'missing' && this.refused.get(file) !== reason) this.log(`charter-lint: ${file} is not linted: ${reason}`);
+      this.refused.set(file, reason);
+      return undefined;
+    }
+    this.refused.delete(file);
+    const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+    this.diskCache.set(file, { mtimeMs: read.mtimeMs, size: read.size, text });
+    return text;
   }
 
   /** The core's input for an organization: its files' current texts, config and model. */

@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type CharterLintConfig } 
 import { isModelPath, loadBuiltinModel, parseRoleModel } from '../core/model/model';
 import { RULES_BY_ID } from '../core/rules';
 import { isConfigName, isRoleModelName } from './file-kinds';
+import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText } from './read';
 
 /**
  * File-system side shared by the CLI and the language server: config discovery, project roots,
@@ -25,66 +26,116 @@ export function isInside(parent: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** The nearest `.charterlintrc.yaml` at or above a folder. */
+/**
+ * A path as a message may show it: relative to `from` (the current folder by default), with `/`
+ * separators. SPEC "Model": a message never shows an absolute path.
+ */
+export function displayPath(file: string, from: string = process.cwd()): string {
+  return toPosix(path.relative(from, file)) || path.basename(file);
+}
+
+/** True when something (of any kind, even a dangling link) has this name. */
+function present(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The nearest `.charterlintrc.yaml` at or above a folder. A name that is present but not a
+ * regular file (a FIFO, a link to /dev/zero) is still the config there: loading it then fails
+ * with a clear message, instead of another config silently governing the folder.
+ */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    const candidate = childPath(dir, CONFIG_FILE_NAME);
+    if (present(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-export function loadConfigFile(file: string): CharterLintConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const result = parseConfig(text, file, path.dirname(path.resolve(file)), KNOWN_RULES);
+/**
+ * Reads and validates a config (absolute or cwd-relative path). Only a regular file within
+ * MAX_SMALL_FILE_BYTES is read; anything else is a one-line UsageError naming the file as seen
+ * from `displayFrom` (the current folder by default).
+ */
+export function loadConfigFile(file: string, displayFrom?: string): CharterLintConfig {
+  const absolute = path.resolve(file);
+  const shown = displayPath(absolute, displayFrom);
+  const read = readRegularFile(absolute, MAX_SMALL_FILE_BYTES);
+  if (!read.ok) throw new UsageError(`cannot read config ${shown}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
+  const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+  const result = parseConfig(text, shown, path.dirname(absolute), KNOWN_RULES);
   if (!result.ok) throw new UsageError(`invalid config ${result.error}`);
-  return result.config;
+  // Messages above name the file as shown; the config itself keeps the real location.
+  return { ...result.config, path: absolute };
 }
 
-const modelCache = new Map<string, { mtimeMs: number; result: ModelResolution }>();
+const modelCache = new Map<string, { mtimeMs: number; size: number; result: ModelResolution }>();
 
-/** Loads a model file (absolute path), cached by modification time. */
-export function loadModelFile(absolutePath: string): ModelResolution {
+/**
+ * Loads a model file, cached by modification time and size. `absolutePath` is where it is read;
+ * `shown` is how messages name it (never an absolute path). Only a regular file within
+ * MAX_SMALL_FILE_BYTES is read.
+ */
+export function loadModelFile(absolutePath: string, shown: string = displayPath(absolutePath)): ModelResolution {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(absolutePath);
   } catch {
-    return { ok: false, error: `file not found: ${absolutePath}` };
+    return { ok: false, error: 'file not found' };
   }
-  if (!stat.isFile()) return { ok: false, error: `not a file: ${absolutePath}` };
-  const cached = modelCache.get(absolutePath);
-  if (cached && cached.mtimeMs === stat.mtimeMs) return cached.result;
-  let text: string;
-  try {
-    text = fs.readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    return { ok: false, error: `cannot read ${absolutePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
-  }
-  const parsed = parseRoleModel(text, absolutePath);
+  if (!stat.isFile()) return { ok: false, error: 'not a regular file' };
+  const cacheKey = `${absolutePath}\0${shown}`;
+  const cached = modelCache.get(cacheKey);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
+  const read = readRegularFile(absolutePath, MAX_SMALL_FILE_BYTES);
+  if (!read.ok) return { ok: false, error: refusalText(read, MAX_SMALL_FILE_BYTES) };
+  const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+  const parsed = parseRoleModel(text, shown);
   const result: ModelResolution = parsed.ok ? { ok: true, key: absolutePath, model: parsed.model } : parsed;
-  modelCache.set(absolutePath, { mtimeMs: stat.mtimeMs, result });
+  modelCache.set(cacheKey, { mtimeMs: read.mtimeMs, size: read.size, result });
   return result;
 }
 
-/** Resolves a model reference (built-in id or relative path) from a base folder, inside `root`. */
+/** The real path (symbolic links resolved), or undefined when the path does not resolve. */
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resolves a model reference (built-in id or relative path) from a base folder. With a `root`,
+ * the file must stay inside it after symbolic links are resolved (SPEC "Model"): a link out of
+ * the project is refused before anything is read. Messages name the file by its path relative
+ * to the root (or as written, outside one), never by an absolute path.
+ */
 export function resolveModelReference(reference: string, baseDir: string, root: string | undefined): ModelResolution {
   if (!isModelPath(reference)) {
     const builtin = loadBuiltinModel(reference);
     return builtin.ok ? { ok: true, key: `builtin:${reference}`, model: builtin.model } : builtin;
   }
   const absolute = path.resolve(baseDir, reference);
-  if (root !== undefined && !isInside(root, absolute)) {
-    return { ok: false, error: `the path leaves the project root ${root}` };
+  if (root === undefined) {
+    const real = realPath(absolute);
+    if (real === undefined) return { ok: false, error: 'file not found' };
+    return loadModelFile(real, reference);
   }
-  return loadModelFile(absolute);
+  const realRoot = realPath(root) ?? path.resolve(root);
+  if (!isInside(path.resolve(root), absolute) && !isInside(realRoot, absolute)) return { ok: false, error: 'the path leaves the project root' };
+  const real = realPath(absolute);
+  if (real === undefined) return { ok: false, error: 'file not found' };
+  if (!isInside(realRoot, real)) return { ok: false, error: 'the path leaves the project root through a symbolic link' };
+  return loadModelFile(real, displayPath(real, realRoot));
 }
 
 /** A resolver for charters' `model:` values; charter paths given to the core are resolved from `cwd`. */
@@ -101,7 +152,8 @@ export function forcedModel(cliModel: string | undefined, cwd: string, config: C
   }
   if (config.model !== undefined) {
     const resolved = resolveModelReference(config.model, config.dir ?? cwd, config.dir);
-    if (!resolved.ok) throw new UsageError(`invalid model "${config.model}" in ${config.path}: ${resolved.error}`);
+    const shown = config.path ? displayPath(config.path, cwd) : CONFIG_FILE_NAME;
+    if (!resolved.ok) throw new UsageError(`invalid model "${config.model}" in ${shown}: ${resolved.error}`);
     return { key: resolved.key, model: resolved.model };
   }
   return undefined;
@@ -126,6 +178,7 @@ export function fileMatcher(config: CharterLintConfig): FileMatcher {
       return include(candidate);
     },
     ignored(absolutePath, base) {
+      if (config.ignores.length === 0) return false;
       const candidate = relativeTo(absolutePath, base);
       if (candidate.startsWith('../')) return false;
       return ignore(candidate) || ignore(`${candidate}/`);
@@ -133,35 +186,119 @@ export function fileMatcher(config: CharterLintConfig): FileMatcher {
   };
 }
 
+export interface WalkOptions {
+  /**
+   * A nested config that cannot be loaded, or a folder that cannot be read. Without a handler
+   * this is a UsageError (the CLI exits 2 with one line, as ESLint does for a broken nested
+   * config); with one (the language server), that folder's subtree is skipped and the handler
+   * says why.
+   */
+  onError?: (file: string, error: UsageError) => void;
+  /** Folder that messages name paths from (the current folder by default). */
+  displayFrom?: string;
+}
+
+/** A file found, or a folder to walk (`real`: its path with symbolic links resolved). */
+type WalkItem = { file: string } | { dir: string; real: string; config: CharterLintConfig; base: string };
+
+/** What a directory entry is for walking, following a symbolic link by stat (never reading it). */
+function entryKind(entry: fs.Dirent, full: string): 'dir' | 'dir-link' | 'file' | undefined {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return undefined; // FIFOs, sockets, devices: never the product's files
+  try {
+    const stat = fs.statSync(full);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir-link' : undefined;
+  } catch {
+    return undefined; // a dangling link or a link loop
+  }
+}
+
+/**
+ * A folder's entry. Folders in a walk are already normalized and entry names hold no separator,
+ * so a concatenation does: `path.join` normalizes the whole path again, which in a tree 2,000
+ * folders deep cost seconds.
+ */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
 /**
  * Walks a folder for the files the config names, skipping ignored folders, node_modules and .git.
  * With `nested`, a folder holding its own `.charterlintrc.yaml` is walked with that config's globs.
+ *
+ * A workspace may be hostile: the walk is iterative (a tree thousands of folders deep cannot
+ * overflow the stack), walks each real folder once (a directory link loop ends), follows a
+ * directory link only into the walked folder's own real tree and after the real folders (so
+ * files keep their real paths), follows a file link only to a regular file, and skips FIFOs,
+ * sockets and devices without opening them. Files come out in path order within each folder,
+ * depth first. A real folder's real path is its parent's plus its name: only links cost a
+ * system call to resolve.
  */
-export function walk(dir: string, config: CharterLintConfig, base: string, out: string[], nested: boolean): void {
-  let active = config;
-  let activeBase = base;
-  const ownConfig = path.join(dir, CONFIG_FILE_NAME);
-  if (nested && dir !== config.dir && fs.existsSync(ownConfig)) {
-    active = loadConfigFile(ownConfig);
-    activeBase = dir;
-  }
-  const matcher = fileMatcher(active);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    throw new UsageError(`cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || matcher.ignored(full, activeBase)) continue;
-      walk(full, active, activeBase, out, nested);
-    } else if (entry.isFile() && !isConfigName(full) && !isRoleModelName(full) && matcher.matches(full, activeBase) && !matcher.ignored(full, activeBase)) {
-      // A role model or config is never a charter, however broad the globs (SPEC §1).
-      out.push(full);
+export function walk(dir: string, config: CharterLintConfig, base: string, out: string[], nested: boolean, options: WalkOptions = {}): void {
+  const start = path.resolve(dir);
+  const realStart = realPath(start) ?? start;
+  const visited = new Set<string>();
+  const fail = (file: string, error: UsageError) => {
+    if (!options.onError) throw error;
+    options.onError(file, error);
+  };
+  const stack: WalkItem[] = [{ dir: start, real: realStart, config, base }];
+  const matchers = new Map<CharterLintConfig, FileMatcher>();
+  const links: WalkItem[] = [];
+  while (stack.length > 0 || links.length > 0) {
+    const item = stack.pop() ?? (links.shift() as WalkItem);
+    if ('file' in item) {
+      out.push(item.file);
+      continue;
     }
+    if (visited.has(item.real)) continue;
+    visited.add(item.real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(item.dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      fail(item.dir, new UsageError(`cannot read folder ${displayPath(item.dir, options.displayFrom)}: ${code}`));
+      continue;
+    }
+    let active = item.config;
+    let activeBase = item.base;
+    if (nested && item.dir !== item.config.dir && entries.some((entry) => entry.name === CONFIG_FILE_NAME)) {
+      const ownConfig = path.join(item.dir, CONFIG_FILE_NAME);
+      try {
+        active = loadConfigFile(ownConfig, options.displayFrom);
+        activeBase = item.dir;
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        fail(ownConfig, error);
+        continue;
+      }
+    }
+    let matcher = matchers.get(active);
+    if (!matcher) {
+      matcher = fileMatcher(active);
+      matchers.set(active, matcher);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const children: WalkItem[] = [];
+    for (const entry of entries) {
+      const full = childPath(item.dir, entry.name);
+      const kind = entryKind(entry, full);
+      if (kind === 'dir' || kind === 'dir-link') {
+        if (SKIPPED_DIRS.has(entry.name) || matcher.ignored(full, activeBase)) continue;
+        if (kind === 'dir') {
+          children.push({ dir: full, real: childPath(item.real, entry.name), config: active, base: activeBase });
+          continue;
+        }
+        const real = realPath(full);
+        if (real !== undefined && isInside(realStart, real)) links.push({ dir: full, real, config: active, base: activeBase });
+      } else if (kind === 'file' && !isConfigName(full) && !isRoleModelName(full) && matcher.matches(full, activeBase) && !matcher.ignored(full, activeBase)) {
+        // A role model or config is never a charter, however broad the globs (SPEC §1).
+        children.push({ file: full });
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 

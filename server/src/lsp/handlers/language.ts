@@ -16,7 +16,6 @@ import {
   completionContext,
   completions,
   definitions,
-  hoverMarkdown,
   isValidRoleId,
   locate,
   outline,
@@ -27,6 +26,7 @@ import {
   type OutlineSymbol,
 } from '../../core/query';
 import { spanLocation, spanRange, uriOf } from '../convert';
+import { block, hoverMarkdown } from './markdown';
 
 /** Thin translations of the core's editor queries into LSP shapes. */
 
@@ -57,7 +57,8 @@ export function complete(org: Organization, charter: CharterFile, text: string, 
     label: entry.label,
     kind: COMPLETION_KIND[entry.kind],
     detail: entry.detail,
-    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+    // A model's description, shown as written: escaped like every file's text in Markdown.
+    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: block(entry.documentation) } : undefined,
     sortText: entry.sortText,
     filterText: entry.label,
     textEdit: { range, newText: entry.insertText ?? entry.label },
