@@ -377,9 +377,9 @@ export function withTimeout(promise, ms, what) {
  * Spawns dist/server.js --stdio in `root`'s workspace and initializes it. With `t` (a node:test
  * context) the server is shut down after the test. `initialized: false` stops before `initialized`.
  */
-export async function startServer(root, { t, capabilities = CLIENT_CAPABILITIES, initialized = true, workspaceFolders } = {}) {
+export async function startServer(root, { t, capabilities = CLIENT_CAPABILITIES, initialized = true, workspaceFolders, env } = {}) {
   if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npx tsc -b && node scripts/bundle.mjs\` first`);
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client = new Client(root, child, connection);
   child.stderr.setEncoding('utf8');
@@ -451,9 +451,9 @@ export async function startServer(root, { t, capabilities = CLIENT_CAPABILITIES,
 export const EXAMPLE_FILES = ['americas.charter.yaml', 'apac.charter.yaml', 'emea.charter.yaml', 'org.charter.yaml'];
 
 /** Starts a server on a fresh copy of examples/ and waits for the first diagnostics of all four files. */
-export async function startOnExamples(t, extra) {
+export async function startOnExamples(t, extra, { env } = {}) {
   const root = examplesWorkspace(extra);
-  const client = await startServer(root, { t });
+  const client = await startServer(root, { t, env });
   await Promise.all(EXAMPLE_FILES.map((f) => client.waitForDiagnostics(client.uri(f))));
   return client;
 }

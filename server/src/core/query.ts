@@ -192,7 +192,13 @@ export function completions(org: Organization, file: CharterFile, offset: number
         sortText: `0-${type.id}`,
       }));
     case 'responsibility': {
-      const owned = role ? org.ownedIds(role) : new Map();
+      // A role parsed from newer text than the analysis (completion while typing) is not in the
+      // organization: what it owns is read from its own entries.
+      const owned: ReadonlySet<string> = !role
+        ? new Set()
+        : org.responsibilities.has(role)
+          ? new Set(org.ownedIds(role).keys())
+          : new Set(role.responsibilities.map((entry) => entry.text));
       const type = role ? org.typeOf(role) : undefined;
       const roleScope = role ? (org.scopeKind(role) ?? type?.scope) : undefined;
       return [...(model?.responsibilities.values() ?? [])]

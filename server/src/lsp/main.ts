@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
+import { parseCharter } from '../core/parse';
 import { formatHtml } from '../cli/formatters/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
@@ -361,7 +362,12 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
  * Completion reads the current text for its context and needs only the organization's names, so
  * an analysis one keystroke old serves it (see `complete`).
  */
-const STALE_COMPLETION_AFTER_MS = 50;
+// Tests set CHARTER_LINT_TEST_STALE_COMPLETION=1 to take this path on every completion, as a loaded
+// machine does at random.
+const STALE_COMPLETION_AFTER_MS = process.env.CHARTER_LINT_TEST_STALE_COMPLETION === '1' ? -1 : 50;
+
+/** Up to this size (about 2,000 lines) a charter is parsed afresh for completion's context (a few ms). */
+const CURRENT_TEXT_COMPLETION_MAX = 64 * 1024;
 
 /**
  * The analysed charter behind a request, flushing a pending lint so answers match the text.
@@ -416,7 +422,13 @@ connection.onCompletion((params) => {
   const found = charterFor(params.textDocument.uri, { staleIfSlow: true });
   const document = documents.get(params.textDocument.uri);
   if (!found || !document) return [];
-  return complete(found.org, found.charter, document.getText(), params.position, document);
+  const text = document.getText();
+  // Answered from an older analysis (a slow organization): the roles are read from the current
+  // text when that is cheap, so the role around the cursor is the one being typed, not whichever
+  // role sat at that offset before the edit. The organization's names still come from the analysis.
+  const charter =
+    found.charter.text !== text && text.length <= CURRENT_TEXT_COMPLETION_MAX ? parseCharter(found.charter.path, text) : found.charter;
+  return complete(found.org, charter, text, params.position, document);
 });
 
 connection.onDefinition((params) => {
