@@ -84,56 +84,6 @@ export function isValidRoleId(id: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id);
 }
 
-/** Markdown shown on hover. */
-export function hoverMarkdown(org: Organization, target: Target): string | undefined {
-  const model = org.model;
-  switch (target.kind) {
-    case 'roleType': {
-      const type = model?.roles.get(target.name);
-      if (!type) return `**${target.name}**: not a role type of ${model ? `model \`${model.id}\`` : 'the model'}.`;
-      const lines = [`**${type.title}** (\`${type.id}\`)`, '', type.description ?? '', '', `Scope: ${type.scope}${type.maxPerScope ? `, at most ${type.maxPerScope} per ${type.scope}` : ''}`];
-      if (type.reportsTo.length > 0) lines.push(`Reports to: ${type.reportsTo.map((r) => (r === 'external' ? 'an external id' : model?.roles.get(r)?.title ?? r)).join(' or ')}`);
-      if (type.requires.length > 0) lines.push('', `Requires: ${type.requires.map((r) => `\`${r}\``).join(', ')}`);
-      return lines.join('\n');
-    }
-    case 'responsibility': {
-      const id = target.resolved.id;
-      const def = id ? model?.responsibilities.get(id) : undefined;
-      if (!id || !def) return `**${target.resolved.entry.text}**: no responsibility of ${model ? `model \`${model.id}\`` : 'the model'} matches.`;
-      const owners = org.roles.filter((r) => r !== target.role && org.ownedIds(r).has(id)).map((r) => `\`${r.id?.value ?? '?'}\` (${scopeLabel(r)})`);
-      const lines = [`**${def.title}** (\`${def.id}\`)`, '', def.description ?? '', '', `Scope: ${def.scope}`];
-      if (def.refines) lines.push(`Refines: \`${def.refines}\``);
-      const refinedBy = [...(model?.responsibilities.values() ?? [])].filter((r) => r.refines === def.id).map((r) => `\`${r.id}\``);
-      if (refinedBy.length > 0) lines.push(`Refined by: ${refinedBy.join(', ')}`);
-      if (target.resolved.kind === 'matched') lines.push('', `Free text matched to \`${def.id}\`.`);
-      lines.push('', owners.length > 0 ? `Also owned by: ${owners.slice(0, 10).join(', ')}${owners.length > 10 ? ` and ${owners.length - 10} more` : ''}` : 'No other role owns it.');
-      return lines.join('\n');
-    }
-    case 'roleId': {
-      const role = org.rolesById.get(target.id)?.[0];
-      if (!role) return org.externals.has(target.id) ? `\`${target.id}\`: external (outside the charter)` : undefined;
-      const type = org.typeOf(role);
-      const lines = [`**${target.id}**: ${type?.title ?? role.role?.value ?? 'role'}`, '', `Scope: ${scopeLabel(role)}`];
-      if (role.holder) lines.push(`Holder: ${role.holder}`);
-      if (role.reportsTo) lines.push(`Reports to: \`${role.reportsTo.value}\``);
-      const reports = org.roles.filter((r) => r.reportsTo?.value === target.id).map((r) => `\`${r.id?.value ?? '?'}\``);
-      if (reports.length > 0) lines.push(`Direct reports: ${reports.join(', ')}`);
-      return lines.join('\n');
-    }
-    case 'region': {
-      const info = org.regions.get(target.name);
-      if (!info || info.decls.length === 0) return `**${target.name}**: not a declared region.`;
-      const parent = info.decls[0].decl.parent;
-      const holders = org.roles.filter((r) => org.participates(r) && org.coveredRegions(r)?.has(target.name)).map((r) => `\`${r.id?.value ?? '?'}\``);
-      const lines = [`**${target.name}** (region)`, ''];
-      if (parent) lines.push(`Inside: ${parent}`);
-      if (info.children.size > 0) lines.push(`Sub-regions: ${[...info.children].join(', ')}`);
-      lines.push(holders.length > 0 ? `Covered by: ${holders.join(', ')}` : 'Not covered by any regional role.');
-      return lines.join('\n');
-    }
-  }
-}
-
 export type CompletionKind = 'roleType' | 'responsibility' | 'region' | 'roleId' | 'scope';
 
 export interface CompletionEntry {
