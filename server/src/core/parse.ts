@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { aliasProblem, aliasTarget } from './aliases';
 import { ChunkCache, parseInChunks } from './chunks';
 import { intern } from './intern';
 import { LineIndex } from './text';
@@ -181,7 +182,7 @@ function readResponsibilities(node: Node | null): ResponsibilityEntry[] {
 function resolveAlias(doc: Document, node: Node | null): Node | null {
   if (!isAlias(node)) return node;
   try {
-    return (node.resolve(doc) as Node | undefined) ?? null;
+    return aliasTarget(doc, node);
   } catch {
     return null;
   }
@@ -242,8 +243,11 @@ export function parseCharter(path: string, text: string, previous?: ChunkCache):
     roles: [],
     chunkCache: chunked?.cache,
   };
+  // Aliases that expand too far refuse the file before anything is read through them.
+  const aliasRefusal = chunked ? undefined : aliasProblem(doc);
+  if (aliasRefusal) errors.push({ ...aliasRefusal, code: 'ALIAS_LIMIT' });
   const root = doc.contents as Node | null;
-  if (!isMap(root)) return file;
+  if (!isMap(root) || aliasRefusal) return file;
   const charterPair = findPair(root, 'charter');
   if (charterPair) file.charterKey = nodeSpan(charterPair.key);
   const modelPair = findPair(root, 'model');
