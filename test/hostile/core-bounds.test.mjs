@@ -227,13 +227,13 @@ test('a 254 KB charter whose free-text list is aliased by 2,000 roles: refused b
   assert.deepEqual(other, okFindings().map((f) => f.message).sort());
 });
 
-test('800 roles aliasing one 100-entry free-text list (under the alias guard): each text matched once, < 5 s under a 1 GB heap', (t) => {
-  const text = aliasedFreeText(100, 800);
+test('600 roles aliasing one 100-entry free-text list (under the alias guard): each text matched once, < 5 s under a 1 GB heap', (t) => {
+  const text = aliasedFreeText(100, 600);
   const result = analyzeInChild(t, { 'big.charter.yaml': text }, { limitMs: 60_000 });
   assert.ok(result.elapsed < 5_000, `took ${result.elapsed} ms`);
   assert.equal(countOf(result, 'big.charter.yaml', 'yaml-syntax'), 0);
   // The texts are read and matched for every role: matched ones are findings of each role.
-  assert.ok(countOf(result, 'big.charter.yaml', 'non-canonical-responsibility') + countOf(result, 'big.charter.yaml', 'unknown-responsibility') > 800);
+  assert.ok(countOf(result, 'big.charter.yaml', 'non-canonical-responsibility') + countOf(result, 'big.charter.yaml', 'unknown-responsibility') > 600);
 });
 
 test('alias guard boundaries: 999 aliases are read, 1,001 refused on the 1,001st; an alias inside its own anchor refused; a redefined anchor resolves to the latest', () => {
