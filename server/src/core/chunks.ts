@@ -1,4 +1,5 @@
 import { Composer, Document, Pair, Parser, YAMLMap, YAMLSeq, isMap, isSeq, type Node } from 'yaml';
+import { duplicateKeyProblems } from './duplicate-keys';
 
 /**
  * Incremental parsing of large charters. The `roles:` list is cut into one chunk per top-level
@@ -65,9 +66,10 @@ function parsePiece(text: string, piece: Piece): Document.Parsed | undefined {
   const parser = new Parser();
   // The parser keeps counting from this offset, so every node range is absolute in the file.
   parser.offset = piece.start;
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  // Repeated keys are checked in one pass (the library's check is quadratic); a full parse reports them.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const docs = [...composer.compose(parser.parse(text.slice(piece.start, piece.end)), true, piece.end)];
-  if (docs.length !== 1 || docs[0].errors.length > 0 || docs[0].warnings.length > 0) return undefined;
+  if (docs.length !== 1 || docs[0].errors.length > 0 || docs[0].warnings.length > 0 || duplicateKeyProblems(docs[0]).length > 0) return undefined;
   return docs[0];
 }
 

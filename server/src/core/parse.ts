@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { aliasProblem, aliasTarget } from './aliases';
 import { ChunkCache, parseInChunks } from './chunks';
+import { duplicateKeyProblems } from './duplicate-keys';
 import { intern } from './intern';
 import { LineIndex } from './text';
 import { findPair, nodeSpan, scalarText } from './yaml-nodes';
@@ -88,7 +89,7 @@ export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[
   const doc = parseDocument(source, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false, // checked in one pass below: the library's check is quadratic
     keepSourceTokens: false,
     strict: true,
   });
@@ -98,6 +99,7 @@ export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[
     start: error.pos[0],
     end: Math.max(error.pos[0], error.pos[1]),
   }));
+  errors.push(...duplicateKeyProblems(doc));
   return { doc, errors };
 }
 
