@@ -250,7 +250,11 @@ test('alias guard boundaries: 999 aliases are read, 1,001 refused on the 1,001st
   const refused = core.analyze({ files: [{ path: 'a.charter.yaml', text: org(1001) }] }).findings.get('a.charter.yaml');
   assert.deepEqual(refused.map((f) => f.rule), ['yaml-syntax']);
   assert.equal(refused[0].range.start.line, 5 + 1000, 'on the 1,001st alias');
-  assert.match(refused[0].message, /^YAML syntax error: aliases in this file expand to too much content \(more than 1000 aliases/);
+  assert.match(refused[0].message, /^YAML syntax error: aliases in this file expand to too much content \(more than 1000 aliases, or more than 100000 items copied by them\); the file is not read$/);
+  // The limit is on what aliases copy in, not on the file's own size: a large file with one alias is read.
+  const large = `charter: Acme\nregions: [EMEA]\nexternal: [ceo]\nnotes: [${'x, '.repeat(110_000)}x]\nscopes: [&emea {region: EMEA}]\nroles:\n${roles(1)}\n`;
+  const largeFindings = core.analyze({ files: [{ path: 'a.charter.yaml', text: large }] }).findings.get('a.charter.yaml');
+  assert.deepEqual(largeFindings.filter((f) => f.rule === 'yaml-syntax'), []);
   const recursive = core.analyze({ files: [{ path: 'a.charter.yaml', text: 'charter: A\nregions: &r [EMEA, *r]\n' }] }).findings.get('a.charter.yaml');
   assert.deepEqual(recursive.map((f) => [f.rule, f.message]), [['yaml-syntax', 'YAML syntax error: an alias refers to a node that contains it; the file is not read']]);
   // An alias names the latest anchor of its name before it: `b` reads the first `&s`, `c` the second.

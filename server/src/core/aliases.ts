@@ -8,10 +8,10 @@ import { isAlias, isCollection, isPair, type Alias, type Document, type Node } f
 
 /** At most this many aliases in one file. */
 export const MAX_ALIASES = 1000;
-/** At most this many nodes once every alias is expanded (the file's own nodes included). */
+/** At most this many nodes copied in by aliases, once every alias is expanded. */
 export const MAX_EXPANDED_NODES = 100_000;
 
-export const ALIAS_LIMIT_MESSAGE = `aliases in this file expand to too much content (more than ${MAX_ALIASES} aliases or ${MAX_EXPANDED_NODES} items in all); the file is not read`;
+export const ALIAS_LIMIT_MESSAGE = `aliases in this file expand to too much content (more than ${MAX_ALIASES} aliases, or more than ${MAX_EXPANDED_NODES} items copied by them); the file is not read`;
 const RECURSIVE_MESSAGE = 'an alias refers to a node that contains it; the file is not read';
 
 interface AliasIndex {
@@ -33,7 +33,7 @@ function indexOf(doc: Document): AliasIndex {
 /**
  * Walks the document once in document order (a node before its children, a key before its value),
  * without recursion: the anchor an alias names is the last node with that anchor before it, as the
- * YAML library reads it. Expanded sizes saturate at the limit.
+ * YAML library reads it. Expanded sizes saturate (at 2^53: a billion laughs stays a number).
  */
 function buildIndex(doc: Document): AliasIndex {
   const targets = new Map<Alias, Node | null>();
@@ -41,8 +41,10 @@ function buildIndex(doc: Document): AliasIndex {
   const size = new Map<Node, number>();
   const open = new Set<Node>();
   let aliases = 0;
+  /** The document's own nodes (an alias counts as one). */
+  let own = 0;
   let problem: AliasIndex['problem'];
-  const cap = MAX_EXPANDED_NODES + 1;
+  const cap = Number.MAX_SAFE_INTEGER;
   // Each frame: a node and whether its children were pushed (then it is being closed).
   const stack: { node: Node; closing: boolean }[] = [];
   const root = doc.contents as Node | null;
@@ -58,6 +60,7 @@ function buildIndex(doc: Document): AliasIndex {
       open.delete(node);
       continue;
     }
+    own++;
     if (isAlias(node)) {
       aliases++;
       const target = anchors.get(node.source) ?? null;
@@ -77,7 +80,7 @@ function buildIndex(doc: Document): AliasIndex {
     stack.push({ node, closing: true });
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], closing: false });
   }
-  if (!problem && root && (size.get(root) ?? 1) > MAX_EXPANDED_NODES) problem = { message: ALIAS_LIMIT_MESSAGE, start: 0, end: 0 };
+  if (!problem && root && (size.get(root) ?? 1) - own > MAX_EXPANDED_NODES) problem = { message: ALIAS_LIMIT_MESSAGE, start: 0, end: 0 };
   return { targets, problem };
 }
 

@@ -105,6 +105,8 @@ export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[
 
 /** Converts a parsed document to plain data for schema validation; null when aliases explode. */
 export function toPlainData(doc: Document): { data: unknown; error?: string } {
+  const refused = aliasProblem(doc); // in one pass, before the library resolves any alias
+  if (refused) return { data: undefined, error: refused.message };
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
