@@ -361,3 +361,19 @@ test('a mapping of 20,000 keys, the last repeating an earlier one: parsed in < 5
   const nested = core.parseCharter('b.charter.yaml', nestedText);
   assert.deepEqual(nested.syntaxErrors.map((e) => e.start), [nestedText.indexOf('id: y'), nestedText.indexOf('region: APAC')], '1 and "1" are different keys');
 });
+
+// ── A large custom role model ────────────────────────────────────────────────────────────────────
+
+test('a custom role model of 6,000 responsibilities with one title: loaded and matched against in < 10 s of CPU', () => {
+  const lines = ['model: big', 'scopes: [organization, region]', 'responsibilities:'];
+  for (let i = 0; i < 6_000; i++) lines.push(`  duty-${i}:`, '    title: Sales duty', `    scope: ${i % 2 ? 'region' : 'organization'}`);
+  lines.push('roles:', '  boss:', '    title: Boss', '    scope: organization', '    max_per_scope: 1', '    requires: [duty-0]', '');
+  const cpuStart = process.cpuUsage();
+  const loaded = core.parseRoleModel(lines.join('\n'), 'big.roles.yaml');
+  assert.ok(loaded.ok, JSON.stringify(loaded).slice(0, 300));
+  const match = core.matchResponsibility('Own the sales duty for the whole company', loaded.model, 'organization');
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  assert.ok(cpuMs < 10_000, `took ${Math.round(cpuMs)} ms of CPU`);
+  assert.ok(Array.isArray(match.candidates));
+});
