@@ -4,7 +4,8 @@ import { Facts } from './facts';
 import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
 import { Organization } from './organization';
 import type { ChunkCache } from './chunks';
-import { parseCharter, rephrase, toPlainData, type CharterFile } from './parse';
+import { parseCharter, parseYaml, rephrase, toPlainData, type CharterFile } from './parse';
+import { LineIndex } from './text';
 import { RULES } from './rules';
 import { docsUrl, type ModelIssue, type PairReport, type ReportInput, type RuleContext } from './rules/rule';
 import { validateAgainstSchema, validateCharterInParts, validateWithMisspeltKeys, type SchemaProblem } from './schema';
@@ -60,8 +61,38 @@ export class FileCache {
   }
 }
 
+/** A stack overflow while reading a file (caught by the YAML library, or by prepareFile), in the product's words. */
+const TOO_DEEP = 'the file nests too deeply to be read (too many levels of lists or mappings)';
+
+/**
+ * A file whose reading throws — a stack overflow in the YAML library or in a walk over a tree
+ * thousands of levels deep, say — is one `yaml-syntax` finding with nothing read from it; the
+ * organization's other files are analysed as usual.
+ */
 function prepareFile(path: string, text: string, chunks?: ChunkCache): PreparedFile {
+  try {
+    return prepareFileUnguarded(path, text, chunks);
+  } catch (error) {
+    const message = error instanceof RangeError ? TOO_DEEP : 'the file could not be read';
+    const charter: CharterFile = {
+      path,
+      text,
+      lines: new LineIndex(text),
+      doc: parseYaml('').doc,
+      syntaxErrors: [{ message, code: 'UNREADABLE', start: 0, end: 0 }],
+      regions: [],
+      external: [],
+      roles: [],
+      misspeltKeys: [],
+      frozen: [],
+    };
+    return { text, charter, schemaProblems: [] };
+  }
+}
+
+function prepareFileUnguarded(path: string, text: string, chunks?: ChunkCache): PreparedFile {
   const charter = parseCharter(path, text, chunks);
+  for (const problem of charter.syntaxErrors) if (problem.code === 'RESOURCE_EXHAUSTION') problem.message = TOO_DEEP;
   let schemaProblems: SchemaProblem[] = [];
   if (charter.syntaxErrors.length === 0 && charter.chunkCache) {
     // Parsed in chunks: no aliases, so no alias limit to check; validated part by part.
@@ -70,7 +101,7 @@ function prepareFile(path: string, text: string, chunks?: ChunkCache): PreparedF
     schemaProblems = validateWithMisspeltKeys(charter, () => {
       const { data, error } = toPlainData(charter.doc);
       if (!error) return validateAgainstSchema('charter', charter.doc, data ?? null);
-      charter.syntaxErrors.push({ message: rephrase(error), code: 'ALIAS_LIMIT', start: 0, end: 0 });
+      charter.syntaxErrors.push({ message: /call stack/i.test(error) ? TOO_DEEP : rephrase(error), code: 'ALIAS_LIMIT', start: 0, end: 0 });
       return [];
     });
     // An alias limit found while validating leaves the file unread, as any syntax error does.

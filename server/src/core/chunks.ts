@@ -1,4 +1,5 @@
 import { Composer, Document, Pair, Parser, YAMLMap, YAMLSeq, isMap, isSeq, type Node } from 'yaml';
+import { duplicateKeyProblems } from './duplicate-keys';
 import { YAML_OPTIONS } from './yaml-nodes';
 
 /**
@@ -66,9 +67,10 @@ function parsePiece(text: string, piece: Piece): Document.Parsed | undefined {
   const parser = new Parser();
   // The parser keeps counting from this offset, so every node range is absolute in the file.
   parser.offset = piece.start;
+  // Repeated keys are checked in one pass (YAML_OPTIONS leaves the library's quadratic check off); a full parse reports them.
   const composer = new Composer(YAML_OPTIONS);
   const docs = [...composer.compose(parser.parse(text.slice(piece.start, piece.end)), true, piece.end)];
-  if (docs.length !== 1 || docs[0].errors.length > 0 || docs[0].warnings.length > 0) return undefined;
+  if (docs.length !== 1 || docs[0].errors.length > 0 || docs[0].warnings.length > 0 || duplicateKeyProblems(docs[0]).length > 0) return undefined;
   return docs[0];
 }
 

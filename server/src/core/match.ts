@@ -735,6 +735,8 @@ function buildIndex(model: RoleModel): MatcherIndex {
   return index;
 }
 
+const MAX_IMPLIED_PAIRS_MODEL = 500;
+
 /**
  * Ids naming one duty at two scope levels: `refines` declares it ("regional-sales-plan" refines
  * "sales-strategy"); without it, two ids of different levels whose title topics nest ("Sales team
@@ -755,17 +757,29 @@ function findPairs(model: RoleModel, entries: IndexedResponsibility[]): [string,
       declared.add(broad.id).add(def.id);
     }
   }
+  // Implied pairs compare every two ids: a model larger than this names its pairs with `refines`.
+  if (entries.length > MAX_IMPLIED_PAIRS_MODEL) return pairs;
   const topics = new Map(entries.map((e) => [e.def.id, new Set(analyseText(e.def.title).map((t) => t.term).filter((t) => !isCue(t)))]));
-  const nests = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((t) => b.has(t));
+  const nests = (a: Set<string>, b: Set<string>) => {
+    if (a.size === 0) return false;
+    for (const t of a) if (!b.has(t)) return false;
+    return true;
+  };
+  // Partners of each id, up to two: only "exactly one" matters below.
   const implied = new Map<string, string[]>();
+  const note = (id: string, partner: string) => {
+    const list = implied.get(id);
+    if (!list) implied.set(id, [partner]);
+    else if (list.length < 2) list.push(partner);
+  };
   for (const a of entries) {
     for (const b of entries) {
       if (declared.has(a.def.id) || declared.has(b.def.id) || rank(a.def.scope) >= rank(b.def.scope)) continue;
       const ta = topics.get(a.def.id)!;
       const tb = topics.get(b.def.id)!;
       if (nests(ta, tb) || nests(tb, ta)) {
-        implied.set(a.def.id, [...(implied.get(a.def.id) ?? []), b.def.id]);
-        implied.set(b.def.id, [...(implied.get(b.def.id) ?? []), a.def.id]);
+        note(a.def.id, b.def.id);
+        note(b.def.id, a.def.id);
       }
     }
   }

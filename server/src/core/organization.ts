@@ -1,4 +1,4 @@
-import { matchResponsibility, isIdLike, type MatchCandidate } from './match';
+import { matchResponsibility, isIdLike, type MatchCandidate, type MatchResult } from './match';
 import type { RoleModel, RoleTypeDef } from './model/model';
 import type { CharterFile, Located, RegionDecl, ResponsibilityEntry, RoleDecl } from './parse';
 
@@ -143,6 +143,27 @@ export class Organization {
     return owned;
   }
 
+  /** Match results by role scope, then text. */
+  private readonly matchCache = new Map<string | undefined, Map<string, MatchResult>>();
+
+  /**
+   * Free text is matched once per text and scope level: a list shared through an alias by
+   * hundreds of roles, or a phrase repeated across the organization, costs one match.
+   */
+  private match(text: string, model: RoleModel, roleScope: string | undefined): MatchResult {
+    let byText = this.matchCache.get(roleScope);
+    if (!byText) {
+      byText = new Map();
+      this.matchCache.set(roleScope, byText);
+    }
+    let result = byText.get(text);
+    if (!result) {
+      result = matchResponsibility(text, model, roleScope);
+      byText.set(text, result);
+    }
+    return result;
+  }
+
   /** Every result has the same fields in the same order (one object shape for V8). */
   private resolve(role: RoleDecl): ResolvedResponsibility[] {
     const model = this.model;
@@ -151,7 +172,7 @@ export class Organization {
       if (model.responsibilities.has(entry.text)) return { entry, role, id: entry.text, kind: 'canonical', candidates: [] };
       if (entry.isMapping || isIdLike(entry.text)) return { entry, role, id: undefined, kind: 'unknown', candidates: [] };
       const roleScope = this.scopeKind(role) ?? this.typeOf(role)?.scope;
-      const match = matchResponsibility(entry.text, model, roleScope);
+      const match = this.match(entry.text, model, roleScope);
       return match.id
         ? { entry, role, id: match.id, kind: 'matched', candidates: match.candidates }
         : { entry, role, id: undefined, kind: 'unknown', candidates: match.candidates };

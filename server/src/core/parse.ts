@@ -1,5 +1,7 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { aliasProblem } from './aliases';
 import { ChunkCache, parseInChunks } from './chunks';
+import { duplicateKeyProblems } from './duplicate-keys';
 import { intern } from './intern';
 import { LineIndex } from './text';
 import { findPair, isMergeKey, lookupPair, nodeSpan, resolved, scalarText, distanceWithinTwo, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
@@ -148,11 +150,15 @@ export function parseYaml(text: string): { doc: Document; errors: SyntaxProblem[
     start: error.pos[0],
     end: Math.max(error.pos[0], error.pos[1]),
   }));
+  // Repeated keys are found in one pass (duplicate-keys.ts): the library's check is quadratic.
+  errors.push(...duplicateKeyProblems(first));
   return { doc: first, errors, extraDocument };
 }
 
 /** Converts a parsed document to plain data for schema validation; null when aliases explode. */
 export function toPlainData(doc: Document): { data: unknown; error?: string } {
+  const refused = aliasProblem(doc); // in one pass, before the library resolves any alias
+  if (refused) return { data: undefined, error: refused.message };
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
@@ -409,8 +415,11 @@ export function parseCharter(path: string, text: string, previous?: ChunkCache):
     extraDocument,
     frozen: chunked ? [] : frozenSpans(doc, text),
   };
+  // Aliases that expand too far refuse the file before anything is read through them.
+  const aliasRefusal = chunked || !text.includes('*') ? undefined : aliasProblem(doc);
+  if (aliasRefusal) errors.push({ ...aliasRefusal, code: 'ALIAS_LIMIT' });
   const root = doc.contents as Node | null;
-  if (!isMap(root)) return file;
+  if (!isMap(root) || aliasRefusal) return file;
   const { found, misspelt } = readKeys(doc, root, TOP_LEVEL_KEYS);
   file.misspeltKeys = misspelt;
   const charterFound = found.get('charter');

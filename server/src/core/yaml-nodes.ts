@@ -1,4 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { aliasTarget } from './aliases';
+import { boundedDistance } from './distance';
 
 /**
  * Options of every charter parse: merge keys as YAML 1.1 tools read them, and YAML 1.2 core
@@ -6,7 +8,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Docume
  */
 export const YAML_OPTIONS = {
   prettyErrors: false,
-  uniqueKeys: true,
+  // Repeated keys are found in one pass (duplicate-keys.ts): the library's check is quadratic.
+  uniqueKeys: false,
   keepSourceTokens: false,
   strict: true,
   merge: true,
@@ -92,34 +95,13 @@ export function isMergeKey(key: unknown): boolean {
 const MAX_MERGE_DEPTH = 20;
 
 /** Each document's aliases resolved, by one walk of it (the yaml package walks the whole document per alias). */
-const aliasTargets = new WeakMap<Document, Map<Alias, Node | null>>();
-
-function targetsOf(doc: Document): Map<Alias, Node | null> {
-  let targets = aliasTargets.get(doc);
-  if (targets) return targets;
-  const found = new Map<Alias, Node | null>();
-  const anchors = new Map<string, Node>();
-  // Document order, as YAML defines it: an alias names the latest anchor before it.
-  visit(doc, {
-    Node(_, node) {
-      if (isAlias(node)) found.set(node, anchors.get(node.source) ?? null);
-      else if (node.anchor) anchors.set(node.anchor, node);
-    },
-  });
-  targets = found;
-  aliasTargets.set(doc, targets);
-  return targets;
-}
-
 /** A node with its alias followed (one step); null for an alias naming no anchor. */
 export function resolved(doc: Document, node: unknown): Node | null {
   if (!isAlias(node)) return (node as Node | null) ?? null;
-  const targets = targetsOf(doc);
-  const target = targets.get(node);
-  if (target !== undefined) return target;
-  // An alias the walk did not see (a node added later): the yaml package resolves it.
+  // One walk of the document finds every alias's target (aliases.ts); the yaml package's own
+  // resolve walks the whole document for each alias.
   try {
-    return (node.resolve(doc) as Node | undefined) ?? null;
+    return aliasTarget(doc, node);
   } catch {
     return null;
   }
@@ -160,41 +142,12 @@ export function lookupPair(doc: Document, map: YAMLMap, key: string, depth = 0):
 
 /**
  * The optimal-string-alignment distance of two keys, ignoring case (a case-only difference is 0),
- * when it is at most 2; undefined beyond. Banded: O(length) work, so a 40,000-character key costs little.
+ * when it is at most 2; undefined beyond. Banded (rules/suggest.ts): a 40,000-character key costs little.
  */
 export function distanceWithinTwo(a: string, b: string): number | undefined {
-  if (Math.abs(a.length - b.length) > 2 || a.length > 200) return undefined;
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   if (s === t) return 0;
-  const band = 2;
-  const big = band + 1;
-  // rows[i][j] for |i - j| <= band, stored at j - i + band.
-  let prev2 = new Array<number>(2 * band + 1).fill(big);
-  let prev = new Array<number>(2 * band + 1).fill(big);
-  for (let j = 0; j <= Math.min(band, t.length); j++) prev[j + band] = j;
-  for (let i = 1; i <= s.length; i++) {
-    const row = new Array<number>(2 * band + 1).fill(big);
-    let best = big;
-    for (let j = Math.max(0, i - band); j <= Math.min(t.length, i + band); j++) {
-      const k = j - i + band;
-      let value: number;
-      if (j === 0) value = i;
-      else {
-        const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-        const diagonal = prev[k];
-        const up = k + 1 <= 2 * band ? prev[k + 1] : big; // (i-1, j)
-        const left = k - 1 >= 0 ? row[k - 1] : big; // (i, j-1)
-        value = Math.min(diagonal + cost, up + 1, left + 1);
-        if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) value = Math.min(value, prev2[k] + 1);
-      }
-      row[k] = Math.min(value, big);
-      best = Math.min(best, row[k]);
-    }
-    if (best > band) return undefined;
-    prev2 = prev;
-    prev = row;
-  }
-  const distance = prev[t.length - s.length + band];
-  return distance <= band ? distance : undefined;
+  const distance = boundedDistance(s, t, 2);
+  return distance <= 2 ? distance : undefined;
 }

@@ -76,3 +76,17 @@ test('near misses: ids differing in case, ids equal to a region or a type, one e
   const two = lint({ 'a.charter.yaml': charter(), 'b.charter.yaml': 'charter: Acme Sales — board\nexternal: [ceo]\n' });
   assert.deepEqual(byRule(two, 'duplicate-role-id'), []);
 });
+
+test('thirty roles sharing an id: thirty findings, each with at most 20 others as related (SPEC: at most 20 related)', () => {
+  const roles = Array.from({ length: 30 }, () => rsm('EMEA', { id: 'same' }));
+  const text = charter({ regions: '[EMEA]', roles });
+  const findings = byRule(lint(text), 'duplicate-role-id');
+  assert.equal(findings.length, 30);
+  for (const f of findings) {
+    assert.equal(f.message, 'Role id "same" is used by 30 roles; ids must be unique across the organization.');
+    assert.equal(f.related.length, 20);
+    assert.ok(f.related.every((r) => !(r.range.start.line === f.range.start.line)), 'a finding never lists itself');
+  }
+  // Every duplicate carries its own finding, whatever the related lists leave out.
+  assert.equal(new Set(findings.map((f) => f.range.start.line)).size, 30);
+});

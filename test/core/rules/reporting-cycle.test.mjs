@@ -67,3 +67,33 @@ test('near misses: a reporting chain up to an external id, and unknown reference
   const dangling = charter({ roles: [hos(), rsm('EMEA', { reportsTo: 'rsm-apac' }), rsm('APAC', { reportsTo: 'rsm-nowhere' })] });
   assert.deepEqual(byRule(lint(dangling), 'reporting-cycle'), []);
 });
+
+/** `n` Regional Sales Managers r0..r{n-1}, each of its own region, reporting in one cycle. */
+function cycleOf(n) {
+  const regions = Array.from({ length: n }, (_, i) => `R${i}`);
+  const roles = regions.map((region, i) => role({ id: `r${i}`, type: 'regional-sales-manager', scope: `{region: ${region}}`, reportsTo: `r${(i + 1) % n}`, resp: RSM }));
+  return charter({ regions: `[${regions.join(', ')}]`, roles });
+}
+
+test('a cycle of four roles is named in full; of five or more, the reported role and the next three, then the count (SPEC: at most 3 others)', () => {
+  const four = byRule(lint(cycleOf(4)), 'reporting-cycle');
+  assert.equal(four.length, 4);
+  assert.ok(four.some((f) => f.message === 'Reporting cycle: r1 → r2 → r3 → r0 → r1.'));
+  for (const f of four) assert.equal(f.related.length, 3);
+  const five = byRule(lint(cycleOf(5)), 'reporting-cycle');
+  assert.equal(five.length, 5);
+  assert.deepEqual(five.map((f) => f.message).sort(), [0, 1, 2, 3, 4].map((i) => `Reporting cycle of 5 roles: r${i} → r${(i + 1) % 5} → r${(i + 2) % 5} → r${(i + 3) % 5} → … → r${i}.`).sort());
+  for (const f of five) assert.equal(f.related.length, 4, 'every other role while there are at most 20');
+});
+
+test('a cycle of 30 roles: each finding lists the next 20 roles as related, in cycle order (SPEC: at most 20 related)', () => {
+  const text = cycleOf(30);
+  const cycle = byRule(lint(text), 'reporting-cycle');
+  assert.equal(cycle.length, 30);
+  for (const f of cycle) {
+    assert.equal(f.related.length, 20);
+    const self = Number(/^Reporting cycle of 30 roles: r(\d+) /.exec(f.message)[1]);
+    assert.deepEqual(f.related.map((r) => r.message), Array.from({ length: 20 }, (_, k) => `"r${(self + k + 1) % 30}" reports to "r${(self + k + 2) % 30}"`));
+    assertCovers(f, text, `r${(self + 1) % 30}`, `reports_to: r${(self + 1) % 30}`);
+  }
+});

@@ -1,5 +1,8 @@
 import type { RoleDecl } from '../parse';
-import type { Rule } from './rule';
+import { MAX_RELATED, type Rule } from './rule';
+
+/** Roles a cycle message names after the reported one (SPEC "Reporting": at most 3 others). */
+const MAX_NAMED_OTHERS = 3;
 
 export const reportingCycle: Rule = {
   meta: {
@@ -16,7 +19,8 @@ export const reportingCycle: Rule = {
       const manager = org.rolesById.get(role.reportsTo.value)?.[0];
       return manager && org.typeOf(manager) ? manager : undefined;
     };
-    const onCycle = new Set<RoleDecl>();
+    // Each role on a cycle, with the length of its cycle: every role is walked once.
+    const cycleLength = new Map<RoleDecl, number>();
     const done = new Set<RoleDecl>();
     for (const start of org.roles) {
       if (done.has(start)) continue;
@@ -24,8 +28,9 @@ export const reportingCycle: Rule = {
       const position = new Map<RoleDecl, number>();
       let current: RoleDecl | undefined = start;
       while (current && !done.has(current)) {
-        if (position.has(current)) {
-          for (const member of path.slice(position.get(current))) onCycle.add(member);
+        const at = position.get(current);
+        if (at !== undefined) {
+          for (let i = at; i < path.length; i++) cycleLength.set(path[i], path.length - at);
           break;
         }
         position.set(current, path.length);
@@ -34,16 +39,27 @@ export const reportingCycle: Rule = {
       }
       for (const member of path) done.add(member);
     }
-    for (const role of onCycle) {
+    const idOf = (role: RoleDecl) => role.id?.value ?? '?';
+    // SPEC "Reporting": a message names at most 3 others and lists at most 20 related locations,
+    // so each role's finding costs the same however long its cycle is.
+    for (const [role, length] of cycleLength) {
       if (!parsed.has(role.file) || !role.reportsTo) continue;
-      const cycle: RoleDecl[] = [role];
-      for (let next = managerOf(role); next && next !== role && cycle.length <= onCycle.size; next = managerOf(next)) cycle.push(next);
-      const names = [...cycle, role].map((r) => r.id?.value ?? '?').join(' \u2192 ');
+      if (length === 1) {
+        report({ file: role.file, span: role.reportsTo, message: `Role "${idOf(role)}" reports to itself.` });
+        continue;
+      }
+      const following: RoleDecl[] = [];
+      for (let next = managerOf(role); next && next !== role && following.length < Math.min(length - 1, MAX_RELATED); next = managerOf(next)) following.push(next);
+      const named = following.slice(0, MAX_NAMED_OTHERS).map(idOf);
+      const message =
+        length - 1 <= MAX_NAMED_OTHERS
+          ? `Reporting cycle: ${[idOf(role), ...named, idOf(role)].join(' \u2192 ')}.`
+          : `Reporting cycle of ${length} roles: ${[idOf(role), ...named, '\u2026', idOf(role)].join(' \u2192 ')}.`;
       report({
         file: role.file,
         span: role.reportsTo,
-        message: cycle.length === 1 ? `Role "${role.id?.value ?? '?'}" reports to itself.` : `Reporting cycle: ${names}.`,
-        related: cycle.slice(1).map((other) => ({ file: other.file, span: other.reportsTo ?? other, message: `"${other.id?.value ?? '?'}" reports to "${other.reportsTo?.value ?? '?'}"` })),
+        message,
+        related: following.map((other) => ({ file: other.file, span: other.reportsTo ?? other, message: `"${idOf(other)}" reports to "${other.reportsTo?.value ?? '?'}"` })),
       });
     }
   },

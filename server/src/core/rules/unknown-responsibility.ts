@@ -1,33 +1,11 @@
 import { replaceScalar, replaceWithIdAndNote } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { editDistance, Suggester, suggestionText } from './suggest';
+import { singleNearest, Suggester, suggestionText } from './suggest';
 
-/** Longer names are no typo of a model id (ids are short): no distance is computed for them. */
-const MAX_TYPO_LENGTH = 120;
-
-/**
- * SPEC "did-you-mean for rules": the single nearest id within edit distance 2, or one differing
- * only in case; none on a tie. Lengths alone rule out most ids, so no long matrix is ever built.
- */
+/** SPEC "did-you-mean for rules": the single nearest id within edit distance 2, or case-only; none on a tie. */
 export function singleDidYouMean(name: string, ids: readonly string[]): string | undefined {
-  if (name.length > MAX_TYPO_LENGTH) return undefined;
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let tie = false;
-  for (const id of ids) {
-    if (id === name || Math.abs(id.length - name.length) > 2) continue;
-    const idLower = id.toLowerCase();
-    const distance = idLower === lower ? 0 : editDistance(lower, idLower);
-    if (distance > 2) continue;
-    if (distance < bestDistance) {
-      best = id;
-      bestDistance = distance;
-      tie = false;
-    } else if (distance === bestDistance) tie = true;
-  }
-  return tie ? undefined : best;
+  return singleNearest(name, ids);
 }
 
 export const unknownResponsibility: Rule = {
