@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cliPath, tempDir, writeFiles, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from '../helpers.mjs';
+import { cliPath, tempDir, writeFiles } from '../helpers.mjs';
+import { charter, hos, rsm } from '../core/rules/_support.mjs';
 
 const LIMIT_MS = 10000;
 const HEAP_MB = 1024;
@@ -52,23 +53,7 @@ function json(r) {
 const files = (report) => report.map((entry) => entry.file);
 const rules = (report) => report.flatMap((entry) => entry.diagnostics.map((d) => d.rule));
 
-const CLEAN = [
-  'charter: Acme Sales',
-  'regions: [EMEA]',
-  'external: [ceo]',
-  'roles:',
-  '  - id: hos',
-  '    role: head-of-sales',
-  '    scope: organization',
-  '    reports_to: ceo',
-  `    responsibilities: [${HOS_RESPONSIBILITIES.join(', ')}]`,
-  '  - id: rsm-emea',
-  '    role: regional-sales-manager',
-  '    scope: {region: EMEA}',
-  '    reports_to: hos',
-  `    responsibilities: [${RSM_RESPONSIBILITIES.join(', ')}]`,
-  '',
-].join('\n');
+const CLEAN = charter({ regions: '[EMEA]', roles: [hos(), rsm('EMEA')] });
 
 /** A team file that is clean inside CLEAN's organization. */
 const TEAM = 'charter: Acme Sales — team\n';
