@@ -50,6 +50,26 @@ test('Fix all drops a safe fix whose result raises a new finding and applies the
   assert.equal(after, fixAllText(text));
 });
 
+test('Fix all with a rule filter (the editor\'s "Fix all <rule> problems") applies only that rule\'s safe fixes and drops one that raises a new finding', () => {
+  // Three free texts and a duplicate; the extra "safe" fix of the second free text also points
+  // rsm-emea at a manager that does not exist (a new unknown-reference), in every pass.
+  const resp = RSM.replace('regional-team-leadership', 'Coach the regional reps').replace('key-account-relationships', 'Own key accounts').replace(']', ', Own the EMEA forecast, regional-sales-plan]');
+  const text = charter({ roles: [hos(), rsm('EMEA', { resp }), rsm('APAC')] });
+  const { changed, result } = withExtraFix('non-canonical-responsibility', (input) => {
+    if (!input.message.startsWith('"Own key accounts"')) return undefined;
+    const at = text.indexOf('reports_to: hos', text.indexOf('id: rsm-emea')) + 'reports_to: '.length;
+    return { title: 'bad', safe: true, edits: [...input.fixes[0].edits, { start: at, end: at + 3, newText: 'nobody', range: input.fixes[0].edits[0].range }] };
+  }, () => core.fixAll({ files: [{ path: 'org.charter.yaml', text }] }, undefined, 'non-canonical-responsibility'));
+  const after = changed.get('org.charter.yaml');
+  assert.ok(after, 'the good fixes are applied');
+  assert.ok(after.includes('reports_to: hos'), 'the offending fix is not');
+  const findings = [...result.findings.values()].flat();
+  assert.equal(byRule(findings, 'unknown-reference').length, 0);
+  assert.deepEqual(byRule(findings, 'non-canonical-responsibility').map((f) => f.message.split(' matches')[0]), ['"Own key accounts"'], 'the other two free texts are replaced');
+  assert.equal(byRule(findings, 'duplicate-responsibility').length, 1, 'another rule\'s safe fix is not applied');
+  assert.equal(after.match(/\{id: [a-z-]+, note: /g)?.length, 2);
+});
+
 test('Fix all with 400 fixable findings and one offending fix finishes in < 20 s, drops that fix and applies the rest', () => {
   const roles = [hos()];
   for (let i = 0; i < 40; i++) roles.push(rsm(`R${i}`, { resp: RSM.replace(']', `, ${Array(10).fill('key-account-relationships').join(', ')}]`) }));

@@ -279,3 +279,43 @@ test('fix-all keeps CRLF line endings and double-quoted style', TIMEOUT, async (
   assert.match(after, /note: "Coach the regional reps"/, 'the free text keeps its double quotes');
   assert.deepEqual(commentsOf(after), commentsOf(text));
 });
+
+test('"Fix all non-canonical-responsibility problems" is checked like Fix all: every free text of the file becomes its id, nothing new is raised, other rules\' fixes are not applied', TIMEOUT, async (t) => {
+  const client = await startOnExamples(t);
+  const uri = client.open('emea.charter.yaml');
+  // Three free texts: "Own the EMEA forecast" on a regional manager is read as revenue-forecasting,
+  // which is organization-wide (responsibility-out-of-scope, already reported on the free text).
+  client.replace(uri, '- key-account-relationships', '- Own key accounts   # in our words', { occurrence: 0 });
+  client.replace(uri, '- regional-business-development', '- regional-business-development\n      - Own the EMEA forecast', { occurrence: 0 });
+  const version = client.replace(uri, '- regional-team-leadership', '- Coach the regional reps', { occurrence: 1 });
+  const params = await client.waitForDiagnostics(uri, (d, p) => p.version === version);
+  const nonCanonical = params.diagnostics.filter((d) => d.code === 'non-canonical-responsibility');
+  assert.equal(nonCanonical.length, 3, `setup: [${summarize(params.diagnostics)}]`);
+  assert.ok(params.diagnostics.some((d) => d.code === 'responsibility-out-of-scope' && /revenue-forecasting/.test(d.message)), `setup: [${summarize(params.diagnostics)}]`);
+  assert.ok(has('duplicate-responsibility')(params.diagnostics), 'setup: a safe fix of another rule is pending');
+
+  const actions = await client.codeActions(uri, nonCanonical[0].range, { diagnostics: [nonCanonical[0]] });
+  const all = actions.filter((a) => a.title === 'Fix all non-canonical-responsibility problems in this file');
+  assert.equal(all.length, 1, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(all[0].kind, 'quickfix');
+  const change = onlyDocumentEdit(all[0], uri);
+  assert.equal(change.textDocument.version, version);
+  assert.equal(change.edits.length, 1, 'one minimal edit');
+
+  const before = client.text(uri);
+  const after = applyTextEdits(before, change.edits);
+  const expected = YAML.parse(before);
+  const asId = (list, text, id) => list.map((d) => (d === text ? { id, note: text } : d));
+  expected.roles[0].responsibilities = asId(asId(expected.roles[0].responsibilities, 'Own key accounts', 'key-account-relationships'), 'Own the EMEA forecast', 'revenue-forecasting');
+  expected.roles[1].responsibilities = asId(expected.roles[1].responsibilities, 'Coach the regional reps', 'regional-team-leadership');
+  assert.deepEqual(YAML.parse(after), expected, 'every free text is replaced, and nothing else changes (the duplicate stays)');
+  assert.deepEqual(commentsOf(after), commentsOf(before), 'no comment is dropped');
+
+  const v = client.applyEdits(uri, change.edits);
+  const fixed = await client.waitForDiagnostics(uri, (d, p) => p.version === v);
+  const key = (d) => `${d.code}: ${d.message}`;
+  const was = new Set(params.diagnostics.map(key));
+  assert.deepEqual(fixed.diagnostics.map(key).filter((k) => !was.has(k)), [], 'the fix-all raised a finding that was not there');
+  assert.ok(lacks('non-canonical-responsibility')(fixed.diagnostics), `after: [${summarize(fixed.diagnostics)}]`);
+  assert.ok(has('duplicate-responsibility')(fixed.diagnostics), 'another rule\'s safe fix is not applied');
+});

@@ -395,8 +395,10 @@ interface Candidate {
  * there before it ran"): each pass tries all its fixes at once; when the result holds a new
  * finding, it bisects the batch, keeping the halves that raise nothing and dropping single fixes
  * that do. A clean batch costs one analysis; k offending fixes among n cost about 2k·log2(n).
+ * `onlyRule` limits it to the safe fixes of that rule's findings (the editor's "Fix all <rule>
+ * problems"), checked the same way.
  */
-export function fixAll(input: AnalyzeInput, onlyFiles?: ReadonlySet<string>): FixAllResult {
+export function fixAll(input: AnalyzeInput, onlyFiles?: ReadonlySet<string>, onlyRule?: string): FixAllResult {
   const texts = new Map(input.files.map((file) => [file.path, file.text]));
   const changed = new Map<string, string>();
   const analyzeTexts = (current: ReadonlyMap<string, string>): AnalysisResult =>
@@ -446,7 +448,7 @@ export function fixAll(input: AnalyzeInput, onlyFiles?: ReadonlySet<string>): Fi
     const candidates: Candidate[] = [];
     for (const [path, findings] of result.findings) {
       if (onlyFiles && !onlyFiles.has(path)) continue;
-      for (const edits of safeFixGroups(findings)) {
+      for (const edits of safeFixGroups(onlyRule === undefined ? findings : findings.filter((f) => f.rule === onlyRule))) {
         const candidate = { path, edits };
         if (applyEdits(texts.get(path) ?? '', edits) === texts.get(path)) continue;
         if (!rejected.has(signature(candidate))) candidates.push(candidate);

@@ -7,7 +7,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { fixAll, safeEdits } from '../../core/analyze';
+import { fixAll } from '../../core/analyze';
 import { disableNextLine } from '../../core/fixes';
 import type { CharterFile } from '../../core/parse';
 import type { Finding, TextEdit } from '../../core/types';
@@ -40,11 +40,14 @@ export function minimalEdit(charter: CharterFile, after: string): TextEdit | und
   return { start, end: endBefore, newText: after.slice(start, endAfter), range: charter.lines.range(start, endBefore) };
 }
 
-/** Fix-all for one file, as one minimal edit: every safe fix, re-analysed until stable. */
-export function fixAllEdit(workspace: Workspace, state: OrganizationState, charter: CharterFile): TextEdit | undefined {
+/**
+ * Fix-all for one file, as one minimal edit: every safe fix (or every safe fix of `rule`'s
+ * findings), re-analysed until stable, each kept only if it raises nothing new (the core's fixAll).
+ */
+export function fixAllEdit(workspace: Workspace, state: OrganizationState, charter: CharterFile, rule?: string): TextEdit | undefined {
   const input = workspace.inputFor(state);
   if (!input) return undefined;
-  const fixed = fixAll(input, new Set([charter.path]));
+  const fixed = fixAll(input, new Set([charter.path]), rule);
   const after = fixed.changed.get(charter.path);
   return after === undefined ? undefined : minimalEdit(charter, after);
 }
@@ -83,13 +86,16 @@ export function codeActions({ workspace, state, charter, findings, version, rang
       const sameRule = findings.filter((f) => f.rule === finding.rule && f.fixes.some((x) => x.safe));
       if (sameRule.length > 1 && finding.fixes.some((x) => x.safe) && !disabled.has(`all:${finding.rule}`)) {
         disabled.add(`all:${finding.rule}`);
-        const edits = safeEdits(sameRule);
-        actions.push({
-          title: `Fix all ${finding.rule} problems in this file`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: sameRule.map(toDiagnostic),
-          edit: documentEdit(uri, version, edits.map((e) => ({ ...e, range: charter.lines.range(e.start, e.end) }))),
-        });
+        // Checked like Fix all: a fix of this rule that would raise a new finding is left out.
+        const edit = fixAllEdit(workspace, state, charter, finding.rule);
+        if (edit) {
+          actions.push({
+            title: `Fix all ${finding.rule} problems in this file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: sameRule.map(toDiagnostic),
+            edit: documentEdit(uri, version, [edit]),
+          });
+        }
       }
       if (!disabled.has(finding.rule)) {
         disabled.add(finding.rule);
