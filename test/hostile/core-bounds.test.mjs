@@ -26,7 +26,7 @@ const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const files = job.files.map(({ path, file }) => ({ path, text: fs.readFileSync(file, 'utf8') }));
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const result = core.analyze({ files });
+const result = core.analyze({ files, ...(job.rules ? { rules: job.rules } : {}) });
 const cpuUsed = process.cpuUsage(cpuStart);
 const cpu = Math.round((cpuUsed.user + cpuUsed.system) / 1000);
 const elapsed = Math.round(performance.now() - start);
@@ -56,9 +56,9 @@ process.stdout.write(JSON.stringify({ elapsed, cpu, count, outputChars, maxMessa
  * Writes `files` ({ path: text }) to a temp folder and analyses them in a child process with a
  * 1 GB heap; fails when the child does not exit 0 within `limitMs` (out of memory, hang, throw).
  */
-function analyzeInChild(t, files, { limitMs, full = false }) {
+function analyzeInChild(t, files, { limitMs, full = false, rules }) {
   const dir = tempDir('cl-bounds-');
-  const job = { full, files: Object.entries(files).map(([p, text], i) => ({ path: p, file: path.join(dir, `${i}.yaml`) })) };
+  const job = { full, rules, files: Object.entries(files).map(([p, text], i) => ({ path: p, file: path.join(dir, `${i}.yaml`) })) };
   Object.values(files).forEach((text, i) => fs.writeFileSync(job.files[i].file, text));
   const jobFile = path.join(dir, 'job.json');
   fs.writeFileSync(jobFile, JSON.stringify(job));
@@ -142,7 +142,7 @@ test('did-you-mean on 40,000-character ids, role types and regions (near misses 
   const references = result.byFile['org.charter.yaml']['unknown-reference'].sample;
   // The huge near miss gets no suggestion; the ordinary typo beside it keeps its did-you-mean.
   assert.equal(references.length, 2, JSON.stringify(references.map((r) => r.message.slice(0, 80))));
-  assert.ok(references.some((r) => r.message.startsWith(`reports_to "${long}b" is neither`) && !r.message.includes('Did you mean')));
+  assert.ok(references.some((r) => r.message.startsWith(`reports_to "${long.slice(0, 80)}…" is neither`) && !r.message.includes('Did you mean')));
   assert.ok(references.some((r) => r.message.endsWith('Did you mean "ceo"?')));
   assert.equal(countOf(result, 'org.charter.yaml', 'unknown-role-type'), 1);
   assert.equal(countOf(result, 'org.charter.yaml', 'unknown-region'), 1);
@@ -377,3 +377,71 @@ test('a custom role model of 6,000 responsibilities with one title: loaded and m
   assert.ok(cpuMs < 10_000, `took ${Math.round(cpuMs)} ms of CPU`);
   assert.ok(Array.isArray(match.candidates));
 });
+
+// ── Linear output and time in every message (issue #11 follow-up) ─────────────────────────────────
+
+test('one role naming 5,000 regions beside overlapping roles: < 10 s of CPU under a 1 GB heap, each scope and shared-region list names at most 5 regions then "and N more"', (t) => {
+  const regions = Array.from({ length: 5000 }, (_, i) => `R${i}`);
+  const text = [
+    'charter: Acme', `regions: [{EU: [${regions.join(', ')}]}]`, 'external: [ceo]', 'roles:',
+    `  - {id: hos, role: head-of-sales, scope: organization, reports_to: ceo, responsibilities: ${HOS}}`,
+    `  - {id: wide, role: regional-sales-manager, scope: {regions: [${regions.join(', ')}]}, reports_to: hos, responsibilities: ${RSM}}`,
+    `  - {id: pair, role: regional-sales-manager, scope: {region: EU}, reports_to: hos, responsibilities: ${RSM}}`,
+    '',
+  ].join('\n');
+  const result = analyzeInChild(t, { 'a.charter.yaml': text }, { limitMs: 90_000, full: true });
+  assert.ok(result.cpu < 10_000, `took ${result.cpu} ms of CPU`);
+  assert.ok(result.maxMessage < 600, `a message is ${result.maxMessage} characters long`);
+  const [territory] = result.byFile['a.charter.yaml']['territory-overlap'].sample;
+  assert.match(territory.message, /"wide" \(R0, R1, R2, R3, R4 and 4995 more\)/);
+  assert.match(territory.message, / overlaps "pair" \(EU\) in R\d+, R\d+, R\d+, R\d+, R\d+ and 4995 more\.$/);
+  assert.ok(territory.related.every((r) => r.message.length < 200));
+});
+
+test('40,000-character user values (reports_to, region, role type, responsibility id and free text): < 10 s of CPU under a 1 GB heap, each quoted cut to 80 characters and "…"', (t) => {
+  const long = (c) => c.repeat(40_000);
+  const free = `Coach the regional reps ${'and forecast revenue '.repeat(2_000)}`;
+  const text = [
+    'charter: Acme', 'regions: [EMEA]', 'external: [ceo]', 'roles:',
+    `  - {id: hos, role: head-of-sales, scope: organization, reports_to: ${long('q')}, responsibilities: [${long('z')}, "${free}"]}`,
+    `  - {id: rsm, role: ${long('w')}, scope: {region: ${long('v')}}, reports_to: hos}`,
+    '',
+  ].join('\n');
+  const result = analyzeInChild(t, { 'a.charter.yaml': text }, { limitMs: 90_000, full: true });
+  assert.ok(result.cpu < 10_000, `took ${result.cpu} ms of CPU`);
+  assert.ok(result.maxMessage < 1_000, `a message is ${result.maxMessage} characters long`);
+  const messages = Object.values(result.byFile['a.charter.yaml']).flatMap((r) => r.sample.map((f) => f.message));
+  for (const [rule, value] of [['unknown-reference', 'q'], ['unknown-role-type', 'w'], ['unknown-responsibility', 'z']]) {
+    const [finding] = result.byFile['a.charter.yaml'][rule].sample;
+    assert.ok(finding.message.includes(`"${value.repeat(80)}…"`), `${rule}: ${finding.message.slice(0, 200)}`);
+  }
+  assert.ok(messages.every((m) => !m.includes('q'.repeat(81)) && !m.includes('forecast revenue and forecast revenue and forecast revenue and forecast revenue and')), 'a whole long value is quoted');
+});
+
+test('a charter with 20,000 unknown keys: analysed in < 10 s of CPU under a 1 GB heap, one schema finding per key (linear)', (t) => {
+  const lines = ['charter: Acme', 'regions: [EMEA]', 'external: [ceo]'];
+  for (let i = 0; i < 20_000; i++) lines.push(`extra${i}: ${i}`);
+  lines.push('roles:', `  - {id: hos, role: head-of-sales, scope: organization, reports_to: ceo, responsibilities: ${HOS}}`, '');
+  const result = analyzeInChild(t, { 'a.charter.yaml': lines.join('\n') }, { limitMs: 90_000 });
+  assert.ok(result.cpu < 10_000, `took ${result.cpu} ms of CPU`);
+  assert.ok(countOf(result, 'a.charter.yaml', 'schema') >= 1_000);
+  assert.match(result.samples.schema.message, /^Unknown key "extra\d+" in the document\.$/);
+});
+
+/** `n` regional managers, each naming the parent region HQ and a child of its own: every two overlap. */
+function overlappingManagers(n) {
+  const regions = Array.from({ length: n }, (_, i) => `R${i}`);
+  const lines = ['charter: Acme', `regions: [{HQ: [${regions.join(', ')}]}]`, 'external: [ceo]', 'roles:',
+    '  - {id: hos, role: head-of-sales, scope: organization, reports_to: ceo, responsibilities: [key-account-relationships]}'];
+  for (let i = 0; i < n; i++) lines.push(`  - {id: r${i}, role: regional-sales-manager, scope: {regions: [HQ, R${i}]}, reports_to: hos, responsibilities: ${RSM}}`);
+  return { 'a.charter.yaml': `${lines.join('\n')}\n` };
+}
+
+for (const [label, rules] of [['silenced by territory-overlap and too-many-holders', undefined], ['with both off (nothing silenced)', { 'territory-overlap': 'off', 'too-many-holders': 'off' }]]) {
+  test(`responsibility-overlap, 1,000 managers in pairwise overlapping scopes owning the same 5 ids, ${label}: < 15 s of CPU under a 1 GB heap`, (t) => {
+    const result = analyzeInChild(t, overlappingManagers(1000), { limitMs: 120_000, rules });
+    assert.ok(result.cpu < 15_000, `took ${result.cpu} ms of CPU`);
+    assert.ok(countOf(result, 'a.charter.yaml', 'responsibility-overlap') >= 1);
+    assert.ok(result.maxRelated <= 20);
+  });
+}

@@ -141,6 +141,9 @@ function plainSilenced(subjects: Subjects | undefined, silencers: Silencers): bo
   return false;
 }
 
+/** The cache key of kept members when no silencer depends on the self side. */
+const NO_SELF: readonly string[] = [];
+
 interface KeptMembers {
   members: PairSide[];
   set: Set<PairSide>;
@@ -150,13 +153,20 @@ interface KeptMembers {
 function keptMembers(group: PartnerGroup, selfMemberships: readonly string[], silencers: Silencers, cache: Map<PartnerGroup, Map<readonly string[], KeptMembers>>): KeptMembers {
   let bySelf = cache.get(group);
   if (!bySelf) cache.set(group, (bySelf = new Map()));
-  let kept = bySelf.get(selfMemberships);
+  // When no shown role-pair finding is on any member, the answer does not depend on the self
+  // side: one list per group, so n pairwise overlapping clusters cost n kept lists, not n²
+  // (out of memory at 1,000 clusters before).
+  const free = bySelf.get(NO_SELF);
+  if (free) return free;
+  const dependsOnSelf = silencers.rolePair.some((index) => group.members.some((member) => index.peersByRole.has(member.role)));
+  const key = dependsOnSelf ? selfMemberships : NO_SELF;
+  let kept = bySelf.get(key);
   if (kept) return kept;
   const members = group.members.filter(
     (member) => !silencers.rolePair.some((index) => index.pairs(member.role, selfMemberships)) && !silencers.entry.some((index) => index.entry(member.entry, member.id)),
   );
   kept = { members, set: new Set(members) };
-  bySelf.set(selfMemberships, kept);
+  bySelf.set(key, kept);
   return kept;
 }
 

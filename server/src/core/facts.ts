@@ -157,12 +157,32 @@ export class Facts {
 export function overlapWithin(clusters: readonly ScopeCluster[], byRegion: ReadonlyMap<string, ScopeCluster[]>): (cluster: ScopeCluster) => ScopeCluster[] {
   const members = new Set(clusters);
   const organizationWide = clusters.filter((cluster) => !cluster.covered);
+  // Members by each region they name. Regions form a tree (a region has one parent), so two
+  // regional scopes overlap exactly when one covers a region the other names: looking up only
+  // those keeps the work linear in covered regions plus partners, where going through every
+  // covered region's clusters was cubic (5,000 scopes naming one parent region and one child each).
+  const byNamed = new Map<string, ScopeCluster[]>();
+  for (const cluster of clusters) {
+    if (!cluster.covered) continue;
+    for (const region of cluster.named) {
+      const list = byNamed.get(region);
+      if (list) list.push(cluster);
+      else byNamed.set(region, [cluster]);
+    }
+  }
   return (cluster) => {
     if (!cluster.covered) return clusters.filter((other) => other !== cluster);
     // Most clusters overlap nothing: answer those without allocating.
     let result: Set<ScopeCluster> | undefined;
     for (const other of organizationWide) (result ??= new Set()).add(other);
+    // Scopes naming a region this one covers...
     for (const region of cluster.covered) {
+      const list = byNamed.get(region);
+      if (!list || (list.length === 1 && list[0] === cluster)) continue;
+      for (const other of list) if (other !== cluster) (result ??= new Set()).add(other);
+    }
+    // ...and scopes covering a region this one names.
+    for (const region of cluster.named) {
       const list = byRegion.get(region);
       if (!list || (list.length === 1 && list[0] === cluster)) continue;
       for (const other of list) if (other !== cluster && members.has(other)) (result ??= new Set()).add(other);

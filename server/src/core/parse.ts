@@ -5,6 +5,7 @@ import { duplicateKeyProblems } from './duplicate-keys';
 import { intern } from './intern';
 import { LineIndex } from './text';
 import { findPair, isMergeKey, lookupPair, nodeSpan, resolved, scalarText, distanceWithinTwo, YAML_OPTIONS, type FoundPair } from './yaml-nodes';
+import { clip } from './rules/rule';
 
 /** A span of text in one file (offsets). */
 export interface Span {
@@ -98,10 +99,23 @@ export interface CharterFile {
   frozen: Span[];
 }
 
-/** A role's scope as people write it: `organization`, or its regions joined by commas. */
+/** Regions a scope label names before "and N more" (SPEC "Reporting": output stays linear). */
+const MAX_SCOPE_NAMES = 5;
+
+/**
+ * A role's scope as people write it: `organization`, or its regions joined by commas; past
+ * MAX_SCOPE_NAMES regions, the first ones and "and N more", each name cut when very long.
+ */
 export function scopeLabel(role: RoleDecl): string {
   if (!role.scope) return 'no scope';
-  return role.scope.kind === 'organization' ? 'organization' : role.scope.regions.map((r) => r.value).join(', ');
+  if (role.scope.kind === 'organization') return 'organization';
+  return regionList(role.scope.regions.map((r) => r.value));
+}
+
+/** Region names joined by commas, at most MAX_SCOPE_NAMES of them then "and N more". */
+export function regionList(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_SCOPE_NAMES).map(clip).join(', ');
+  return names.length > MAX_SCOPE_NAMES ? `${shown} and ${names.length - MAX_SCOPE_NAMES} more` : shown;
 }
 
 /** Refuse alias expansion beyond this many nodes ("billion laughs"). */

@@ -1,8 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { Pair as YamlPair, YAMLMap as YamlMapNode, isMap, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Pair as YamlPair, YAMLMap as YamlMapNode, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { readJsonAsset } from './assets';
 import type { CharterFile, MisspeltKey, Span } from './parse';
-import { decodePointer, findPair, lookupPair, nodeAtPath, nodeSpan } from './yaml-nodes';
+import { decodePointer, lookupPair, nodeAtPath, nodeSpan } from './yaml-nodes';
 
 export type SchemaName = 'charter' | 'role-model' | 'charterlintrc';
 
@@ -197,16 +197,35 @@ function validateWholeCharter(doc: Document, roles: Node[]): SchemaProblem[] {
 function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
+  // Linear in the errors: one walk per path and one index of each mapping's own keys, however
+  // many errors share them (20,000 unknown keys in one mapping scanned it once per key before).
+  const nodes = new Map<string, Node | null>();
+  const indexes = new Map<YAMLMap, Map<string, Pair<Node, Node | null>>>();
+  const ownPair = (map: YAMLMap, key: string): Pair<Node, Node | null> | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const name = String((item.key as Scalar).value);
+        // The first of repeated keys, as findPair answers.
+        if (!index.has(name)) index.set(name, item as Pair<Node, Node | null>);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   for (const error of errors) {
     // `if` only says which branch failed; the branch's own errors say why.
     if (error.keyword === 'if') continue;
     const segments = decodePointer(error.instancePath);
-    const { node } = nodeAtPath(doc, segments);
+    let node = nodes.get(error.instancePath);
+    if (node === undefined) nodes.set(error.instancePath, (node = nodeAtPath(doc, segments).node));
     let span: Span | undefined;
     let unknownKey: SchemaProblem['unknownKey'];
     if (error.keyword === 'additionalProperties' && isMap(node)) {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
-      const pair = findPair(node, key);
+      const pair = ownPair(node, key);
       span = nodeSpan(pair?.key as Node | undefined);
       if (span && pair) unknownKey = { key, map: node, pair };
       // A key merged in from another mapping: reported on this mapping's own `<<` key, no fix.

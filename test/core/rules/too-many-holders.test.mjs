@@ -96,3 +96,16 @@ test('near misses: one manager per region; nested regions are territory-overlap 
   assert.deepEqual(byRule(nested, 'too-many-holders'), []);
   assert.equal(byRule(nested, 'territory-overlap').length, 2);
 });
+
+test('the message names the roles in one list with one "and": three holders in full, 5,000 as the first 3 and "N more"', () => {
+  const three = lint(charter({ roles: [hos(), hos({ id: 'hos-2' }), hos({ id: 'hos-3' }), rsm('EMEA'), rsm('APAC')] }));
+  assert.equal(
+    byRule(three, 'too-many-holders')[0].message,
+    '3 Head of Sales roles share the organization (at most 1 allowed): "hos", "hos-2" and "hos-3".',
+  );
+  const many = Array.from({ length: 5000 }, () => hos({ id: 'same' }));
+  const findings = byRule(lint(charter({ roles: [...many, rsm('EMEA'), rsm('APAC')] })), 'too-many-holders');
+  assert.ok(findings.length >= 1000, `${findings.length} findings`);
+  assert.equal(findings[0].message, '5000 Head of Sales roles share the organization (at most 1 allowed): "same", "same", "same" and 4997 more.');
+  for (const f of findings) assert.ok(f.message.split(' and ').length <= 2, f.message);
+});

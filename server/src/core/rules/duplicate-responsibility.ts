@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import { removeSeqItem } from '../fixes';
 import type { ResolvedResponsibility } from '../organization';
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const duplicateResponsibility: Rule = {
   meta: {
@@ -29,10 +30,10 @@ export const duplicateResponsibility: Rule = {
           report({
             file,
             span: resolved.entry,
-            message: `Responsibility "${resolved.id}" is listed twice for role "${role.id?.value ?? '?'}".`,
-            related: [{ file, span: earlier.entry, message: `"${resolved.id}" first listed here` }],
+            message: `Responsibility ${quoted(resolved.id)} is listed twice for role ${quoted(role.id?.value ?? '?')}.`,
+            related: [{ file, span: earlier.entry, message: `${quoted(resolved.id)} first listed here` }],
             fixes: seq
-              ? [{ title: `Remove duplicate "${resolved.id}"`, edits: removeSeqItem(file, seq, resolved.entry.index), safe: plain, preferred: true }]
+              ? [{ title: `Remove duplicate ${quoted(resolved.id)}`, edits: removeSeqItem(file, seq, resolved.entry.index), safe: plain, preferred: true }]
               : [],
           });
         }

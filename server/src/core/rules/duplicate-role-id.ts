@@ -1,4 +1,4 @@
-import { MAX_RELATED, type Rule } from './rule';
+import { MAX_RELATED, type Rule, quoted } from './rule';
 
 export const duplicateRoleId: Rule = {
   meta: {
@@ -34,7 +34,7 @@ export const duplicateRoleId: Rule = {
           related: others.map((other) => ({
             file: other.file,
             span: other.span,
-            message: other.what === 'external' ? `"${id}" listed as external here` : `"${id}" also defined here`,
+            message: other.what === 'external' ? `${quoted(id)} listed as external here` : `${quoted(id)} also defined here`,
           })),
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const invalidReportingLine: Rule = {
   meta: {
@@ -24,8 +25,8 @@ export const invalidReportingLine: Rule = {
           report({
             file,
             span: target ?? role,
-            message: `A ${type.title} reports to ${allowedText}, but "${role.id?.value ?? '?'}" reports to "${manager.id?.value ?? '?'}", a ${managerType.title}.`,
-            related: [{ file: manager.file, span: manager.role ?? manager, message: `"${manager.id?.value ?? '?'}" is a ${managerType.title}` }],
+            message: `A ${type.title} reports to ${allowedText}, but ${quoted(role.id?.value ?? '?')} reports to ${quoted(manager.id?.value ?? '?')}, a ${managerType.title}.`,
+            related: [{ file: manager.file, span: manager.role ?? manager, message: `${quoted(manager.id?.value ?? '?')} is a ${managerType.title}` }],
           });
           continue;
         }
@@ -35,8 +36,8 @@ export const invalidReportingLine: Rule = {
           file,
           span: target ?? role.id ?? role,
           message: target
-            ? `A ${type.title} reports to ${allowedText}, but "${role.id?.value ?? '?'}" reports to external "${target.value}".`
-            : `A ${type.title} reports to ${allowedText}, but "${role.id?.value ?? '?'}" has no reports_to (it reports outside the charter).`,
+            ? `A ${type.title} reports to ${allowedText}, but ${quoted(role.id?.value ?? '?')} reports to external ${quoted(target.value)}.`
+            : `A ${type.title} reports to ${allowedText}, but ${quoted(role.id?.value ?? '?')} has no reports_to (it reports outside the charter).`,
         });
       }
     }

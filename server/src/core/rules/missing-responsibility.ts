@@ -1,5 +1,6 @@
 import { appendResponsibility } from '../fixes';
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const missingResponsibility: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const missingResponsibility: Rule = {
           report({
             file,
             span,
-            message: `Role "${role.id?.value ?? '?'}" (${type.title}) is missing required responsibility "${required}" (${title}).`,
+            message: `Role ${quoted(role.id?.value ?? '?')} (${type.title}) is missing required responsibility "${required}" (${title}).`,
             fixes: edits.length > 0 ? [{ title: `Add "${required}"`, edits, safe: false, preferred: true }] : [],
             subjects: { role, id: required },
           });

@@ -1,5 +1,6 @@
 import { replaceWithIdAndNote } from '../fixes';
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const nonCanonicalResponsibility: Rule = {
   meta: {
@@ -24,7 +25,7 @@ export const nonCanonicalResponsibility: Rule = {
           report({
             file,
             span: resolved.entry,
-            message: `"${resolved.entry.text}" matches responsibility "${resolved.id}" (${title}); use the id and keep the text as a note.`,
+            message: `${quoted(resolved.entry.text)} matches responsibility "${resolved.id}" (${title}); use the id and keep the text as a note.`,
             fixes: [
               {
                 title: `Replace with "${resolved.id}" (keep the text as note)`,

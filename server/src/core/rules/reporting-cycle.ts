@@ -1,5 +1,5 @@
 import type { RoleDecl } from '../parse';
-import { MAX_RELATED, type Rule } from './rule';
+import { MAX_RELATED, type Rule, quoted, clip } from './rule';
 
 /** Roles a cycle message names after the reported one (SPEC "Reporting": at most 3 others). */
 const MAX_NAMED_OTHERS = 3;
@@ -39,7 +39,7 @@ export const reportingCycle: Rule = {
       }
       for (const member of path) done.add(member);
     }
-    const idOf = (role: RoleDecl) => role.id?.value ?? '?';
+    const idOf = (role: RoleDecl) => clip(role.id?.value ?? '?');
     // SPEC "Reporting": a message names at most 3 others and lists at most 20 related locations,
     // so each role's finding costs the same however long its cycle is.
     for (const [role, length] of cycleLength) {
@@ -59,7 +59,7 @@ export const reportingCycle: Rule = {
         file: role.file,
         span: role.reportsTo,
         message,
-        related: following.map((other) => ({ file: other.file, span: other.reportsTo ?? other, message: `"${idOf(other)}" reports to "${other.reportsTo?.value ?? '?'}"` })),
+        related: following.map((other) => ({ file: other.file, span: other.reportsTo ?? other, message: `"${idOf(other)}" reports to ${quoted(other.reportsTo?.value ?? '?')}` })),
       });
     }
   },

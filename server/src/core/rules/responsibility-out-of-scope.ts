@@ -1,6 +1,7 @@
 import { removeSeqItem, replaceScalar, replaceWithIdAndNote } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const responsibilityOutOfScope: Rule = {
   meta: {
@@ -33,12 +34,12 @@ export const responsibilityOutOfScope: Rule = {
           preferred: true,
         });
       }
-      if (seq) fixes.push({ title: `Remove "${resolved.id}" from this role`, edits: removeSeqItem(file, seq, entry.index), safe: false, preferred: fixes.length === 0 });
+      if (seq) fixes.push({ title: `Remove ${quoted(resolved.id)} from this role`, edits: removeSeqItem(file, seq, entry.index), safe: false, preferred: fixes.length === 0 });
       const hint = refinements.length > 0 ? ` At ${kind} level it is "${refinements[0].id}".` : '';
       report({
         file,
         span: entry,
-        message: `Responsibility "${resolved.id}" is ${def?.scope ?? 'broader'}-wide, broader than role "${role.id?.value ?? '?'}"'s ${kind} scope.${hint}`,
+        message: `Responsibility ${quoted(resolved.id)} is ${def?.scope ?? 'broader'}-wide, broader than role ${quoted(role.id?.value ?? '?')}'s ${kind} scope.${hint}`,
         fixes,
         subjects: { role, entry, id: resolved.id },
       });

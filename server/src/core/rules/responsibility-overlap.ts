@@ -1,7 +1,7 @@
 import { removeSeqItem } from '../fixes';
 import { overlapWithin, type ScopeCluster } from '../facts';
 import { scopeLabel } from '../parse';
-import { nameList, type PairSide, type PartnerGroup, type Rule } from './rule';
+import { nameList, type PairSide, type PartnerGroup, type Rule, quoted } from './rule';
 
 export const responsibilityOverlap: Rule = {
   meta: {
@@ -62,13 +62,13 @@ export const responsibilityOverlap: Rule = {
             partners,
             render(shown, count) {
               const seq = role.responsibilitiesNode;
-              const names = shown.map((p) => `"${p.role.id?.value ?? '?'}" (${scopeLabel(p.role)})`);
+              const names = shown.map((p) => `${quoted(p.role.id?.value ?? '?')} (${scopeLabel(p.role)})`);
               return {
                 file: role.file,
                 span: entry,
-                message: `Responsibility "${id}" of role "${role.id?.value ?? '?'}" (${scopeLabel(role)}) is also owned by ${nameList(names, count)} in an overlapping scope.`,
-                related: shown.map((p) => ({ file: p.role.file, span: p.entry ?? p.role, message: `"${id}" also owned by "${p.role.id?.value ?? '?'}" here` })),
-                fixes: seq ? [{ title: `Remove "${id}" from role "${role.id?.value ?? '?'}"`, edits: removeSeqItem(role.file, seq, entry.index), safe: false }] : [],
+                message: `Responsibility ${quoted(id)} of role ${quoted(role.id?.value ?? '?')} (${scopeLabel(role)}) is also owned by ${nameList(names, count)} in an overlapping scope.`,
+                related: shown.map((p) => ({ file: p.role.file, span: p.entry ?? p.role, message: `${quoted(id)} also owned by ${quoted(p.role.id?.value ?? '?')} here` })),
+                fixes: seq ? [{ title: `Remove ${quoted(id)} from role ${quoted(role.id?.value ?? '?')}`, edits: removeSeqItem(role.file, seq, entry.index), safe: false }] : [],
               };
             },
           });

@@ -138,7 +138,23 @@ export interface Rule {
 export const MAX_RELATED = 20;
 const MAX_NAMED = 3;
 
-/** `"a", "b", "c" and 4 more`: names already quoted by the caller, `total` counting all of them. */
+/** User text longer than this is cut in messages, so a 40,000-character id costs one short line. */
+const MAX_QUOTED = 80;
+
+/** User text in a message: whole when short, else its first MAX_QUOTED characters and "…". */
+export function clip(value: string): string {
+  return value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}\u2026` : value;
+}
+
+/** User text quoted in a message: `"value"`, cut past MAX_QUOTED characters (`clip`). */
+export function quoted(value: string): string {
+  return `"${clip(value)}"`;
+}
+
+/**
+ * `"a", "b", "c" and 4 more`: names already quoted by the caller, `total` counting all of them.
+ * The list is the whole tail of a sentence: never write "X and" before it (it brings its own "and").
+ */
 export function nameList(names: readonly string[], total = names.length): string {
   const shown = names.slice(0, MAX_NAMED);
   if (total > shown.length) return `${shown.join(', ')} and ${total - shown.length} more`;

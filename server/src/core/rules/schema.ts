@@ -1,6 +1,7 @@
 import { removePair, replaceScalar } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const schema: Rule = {
   meta: {
@@ -18,11 +19,11 @@ export const schema: Rule = {
           // The one safe schema fix: the key is already read as the one it stands for, so
           // renaming it changes nothing any rule sees, and keeps the value and its comments.
           const { key, standsFor } = problem.misspelt;
-          fixes.push({ title: `Rename "${key}" to "${standsFor}"`, edits: [replaceScalar(file, problem, standsFor)], safe: true, preferred: true });
+          fixes.push({ title: `Rename ${quoted(key)} to "${standsFor}"`, edits: [replaceScalar(file, problem, standsFor)], safe: true, preferred: true });
         } else if (problem.unknownKey) {
           // Removing what a person wrote is never safe: offered one at a time, never in Fix all.
           const edits = removePair(file, problem.unknownKey.map, problem.unknownKey.pair);
-          if (edits) fixes.push({ title: `Remove unknown key "${problem.unknownKey.key}"`, edits, safe: false });
+          if (edits) fixes.push({ title: `Remove unknown key ${quoted(problem.unknownKey.key)}`, edits, safe: false });
         }
         report({ file, span: problem, message: problem.message, fixes });
       }

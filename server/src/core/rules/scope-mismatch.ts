@@ -1,6 +1,7 @@
 import { replaceKeepingComments } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
+import { clip, quoted } from './rule';
 
 export const scopeMismatch: Rule = {
   meta: {
@@ -31,14 +32,14 @@ export const scopeMismatch: Rule = {
           for (const region of ordered) {
             const value = /^[A-Za-z0-9][A-Za-z0-9 _.&-]*$/.test(region) ? region : JSON.stringify(region);
             const change = replaceKeepingComments(file, role.scope, `{region: ${value}}`);
-            if (change) fixes.push({ title: `Set scope to region ${region}`, edits: [change], safe: false });
+            if (change) fixes.push({ title: `Set scope to region ${clip(region)}`, edits: [change], safe: false });
           }
         }
         const actual = role.scope.kind === 'organization' ? 'organization' : 'region';
         report({
           file,
           span: role.scope,
-          message: `Role "${role.id?.value ?? '?'}" is a ${type.title}, whose scope is ${type.scope}, but its scope is ${actual === 'organization' ? 'the organization' : 'a region'}.`,
+          message: `Role ${quoted(role.id?.value ?? '?')} is a ${type.title}, whose scope is ${type.scope}, but its scope is ${actual === 'organization' ? 'the organization' : 'a region'}.`,
           fixes,
         });
       }

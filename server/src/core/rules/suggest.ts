@@ -1,3 +1,4 @@
+import { quoted } from './rule';
 import type { CharterFile, Span } from '../parse';
 import { replaceScalar } from '../fixes';
 import type { Fix } from '../types';
@@ -92,13 +93,13 @@ export function singleNearest(name: string, candidates: Iterable<string>): strin
 }
 
 export function suggestionText(suggestions: string[]): string {
-  return suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+  return suggestions.length > 0 ? ` Did you mean ${suggestions.map(quoted).join(' or ')}?` : '';
 }
 
 /** One "Change to X" fix per suggestion; the only one is preferred. */
 export function replacementFixes(file: CharterFile, span: Span, suggestions: string[]): Fix[] {
   return suggestions.map((suggestion) => ({
-    title: `Change to "${suggestion}"`,
+    title: `Change to ${quoted(suggestion)}`,
     edits: [replaceScalar(file, span, suggestion)],
     safe: false,
     preferred: suggestions.length === 1,

@@ -1,6 +1,6 @@
 import type { ScopeCluster } from '../facts';
-import { scopeLabel } from '../parse';
-import { nameList, type PairSide, type PartnerGroup, type Rule } from './rule';
+import { regionList, scopeLabel } from '../parse';
+import { nameList, type PairSide, type PartnerGroup, type Rule, quoted } from './rule';
 
 export const territoryOverlap: Rule = {
   meta: {
@@ -40,13 +40,13 @@ export const territoryOverlap: Rule = {
           render(shown, count, keptGroups) {
             const shared = new Set<string>();
             for (const group of keptGroups) for (const region of clusterOf.get(group)?.covered ?? []) if (cluster.covered?.has(region)) shared.add(region);
-            const sharedText = [...shared].sort().join(', ');
-            const othersText = nameList(shown.slice(0, 3).map((o) => `"${o.role.id?.value ?? '?'}" (${scopeLabel(o.role)})`), count);
+            const sharedText = regionList([...shared].sort());
+            const othersText = nameList(shown.slice(0, 3).map((o) => `${quoted(o.role.id?.value ?? '?')} (${scopeLabel(o.role)})`), count);
             return {
               file: role.file,
               span: scope,
-              message: `Territory of ${cluster.type.title} "${role.id?.value ?? '?'}" (${scopeLabel(role)}) overlaps ${othersText} in ${sharedText}.`,
-              related: shown.map((o) => ({ file: o.role.file, span: o.role.scope ?? o.role, message: `"${o.role.id?.value ?? '?'}" covers ${scopeLabel(o.role)}` })),
+              message: `Territory of ${cluster.type.title} ${quoted(role.id?.value ?? '?')} (${scopeLabel(role)}) overlaps ${othersText} in ${sharedText}.`,
+              related: shown.map((o) => ({ file: o.role.file, span: o.role.scope ?? o.role, message: `${quoted(o.role.id?.value ?? '?')} covers ${scopeLabel(o.role)}` })),
             };
           },
         });

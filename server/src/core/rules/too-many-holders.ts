@@ -1,6 +1,6 @@
 import { holderKey } from '../facts';
 import type { RoleDecl } from '../parse';
-import { MAX_RELATED, nameList, type Rule } from './rule';
+import { MAX_RELATED, nameList, type Rule, quoted, clip } from './rule';
 
 export const tooManyHolders: Rule = {
   meta: {
@@ -26,7 +26,7 @@ export const tooManyHolders: Rule = {
     const reported = new Set<RoleDecl>();
     for (const group of facts.holderGroups) {
       const type = org.model?.roles.get(group.type);
-      const where = group.scope === 'organization' ? 'the organization' : `region ${group.scope}`;
+      const where = group.scope === 'organization' ? 'the organization' : `region ${clip(group.scope)}`;
       group.roles.forEach((role, index) => {
         if (!parsed.has(role.file) || !role.scope || reported.has(role)) return;
         reported.add(role);
@@ -39,8 +39,8 @@ export const tooManyHolders: Rule = {
         report({
           file: role.file,
           span: role.scope,
-          message: `${group.roles.length} ${type?.title ?? group.type} roles share ${where} (at most ${group.max} allowed): "${role.id?.value ?? '?'}" and ${nameList(others.map((o) => `"${o.id?.value ?? '?'}"`), otherCount)}.`,
-          related: others.map((o) => ({ file: o.file, span: o.scope ?? o, message: `"${o.id?.value ?? '?'}" also holds ${where}` })),
+          message: `${group.roles.length} ${type?.title ?? group.type} roles share ${where} (at most ${group.max} allowed): ${nameList([role, ...others].map((o) => quoted(o.id?.value ?? '?')), otherCount + 1)}.`,
+          related: others.map((o) => ({ file: o.file, span: o.scope ?? o, message: `${quoted(o.id?.value ?? '?')} also holds ${where}` })),
           subjects: { role, peers: crowded.get(role) ?? [] },
         });
       });

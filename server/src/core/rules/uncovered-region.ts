@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { quoted } from './rule';
 
 export const uncoveredRegion: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const uncoveredRegion: Rule = {
       if (info.children.size > 0 || info.decls.length === 0 || covered.has(info.name)) continue;
       const { file, decl } = info.decls[0];
       if (!parsed.has(file)) continue;
-      report({ file, span: decl, message: `Region "${info.name}" is not covered by any regional role.` });
+      report({ file, span: decl, message: `Region ${quoted(info.name)} is not covered by any regional role.` });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { quoted } from './rule';
 import { Suggester, replacementFixes, suggestionText } from './suggest';
 
 export const unknownReference: Rule = {
@@ -20,7 +21,7 @@ export const unknownReference: Rule = {
         report({
           file,
           span: target,
-          message: `reports_to "${target.value}" is neither a role id nor an external id.${suggestionText(suggestions)}`,
+          message: `reports_to ${quoted(target.value)} is neither a role id nor an external id.${suggestionText(suggestions)}`,
           fixes: replacementFixes(file, target, suggestions),
         });
       }

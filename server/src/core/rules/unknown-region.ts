@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { quoted } from './rule';
 import { Suggester, replacementFixes, suggestionText } from './suggest';
 
 export const unknownRegion: Rule = {
@@ -20,7 +21,7 @@ export const unknownRegion: Rule = {
           report({
             file,
             span: region,
-            message: `Region "${region.value}" is not declared under regions:.${suggestionText(suggestions)}`,
+            message: `Region ${quoted(region.value)} is not declared under regions:.${suggestionText(suggestions)}`,
             fixes: replacementFixes(file, region, suggestions),
           });
         }

@@ -1,6 +1,7 @@
 import { replaceScalar, replaceWithIdAndNote } from '../fixes';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
+import { quoted } from './rule';
 import { singleNearest, Suggester, suggestionText } from './suggest';
 
 /** SPEC "did-you-mean for rules": the single nearest id within edit distance 2, or case-only; none on a tie. */
@@ -40,12 +41,12 @@ export const unknownResponsibility: Rule = {
           const fixes: Fix[] = !seq
             ? []
             : suggestions.map((id) => ({
-                title: `Change to "${id}"`,
+                title: `Change to ${quoted(id)}`,
                 edits: idLike ? [replaceScalar(file, entry, id)] : replaceWithIdAndNote(file, entry, seq, id),
                 safe: false,
                 preferred: standsFor !== undefined ? id === standsFor : suggestions.length === 1,
               }));
-          const what = idLike ? `"${entry.text}" is not a responsibility id of model ${model.id}.` : `"${entry.text}" matches no responsibility of model ${model.id}.`;
+          const what = idLike ? `${quoted(entry.text)} is not a responsibility id of model ${model.id}.` : `${quoted(entry.text)} matches no responsibility of model ${model.id}.`;
           report({ file, span: entry, message: `${what}${suggestionText(suggestions)}`, fixes, subjects: { role, entry, standsFor } });
         }
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { quoted } from './rule';
 import { Suggester, replacementFixes, suggestionText } from './suggest';
 
 export const unknownRoleType: Rule = {
@@ -19,7 +20,7 @@ export const unknownRoleType: Rule = {
         report({
           file,
           span: role.role,
-          message: `Unknown role type "${role.role.value}" (model ${model.id} has: ${[...model.roles.keys()].join(', ')}).${suggestionText(suggestions)}`,
+          message: `Unknown role type ${quoted(role.role.value)} (model ${model.id} has: ${[...model.roles.keys()].join(', ')}).${suggestionText(suggestions)}`,
           fixes: replacementFixes(file, role.role, suggestions),
         });
       }
