@@ -230,6 +230,11 @@ function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
       if (span && pair) unknownKey = { key, map: node, pair };
       // A key merged in from another mapping: reported on this mapping's own `<<` key, no fix.
       if (!pair) span = nodeSpan(lookupPair(doc, node, key)?.via?.key);
+      // A key that is itself a list or mapping (`{id: x}` written as a key) reaches the schema as
+      // its text: found by that text, reported on the key itself (no fix: nothing to rename).
+      if (!span) span = nodeSpan(node.items.find((item) => !isScalar(item.key) && String(item.key) === key)?.key as Node | undefined);
+      // Never at the top of the file, where a disable comment could not reach it: on the mapping.
+      if (!span) span = nodeSpan(node.items[0]?.key as Node | undefined) ?? nodeSpan(node);
     } else if (error.keyword === 'required' && isMap(node)) {
       const first = node.items[0]?.key as Node | undefined;
       span = nodeSpan(first) ?? nodeSpan(node);

@@ -345,3 +345,16 @@ test('short keys: "di" and "Id" misspell id; "to" (every letter replaced) and a 
     assert.equal(fixAllText(noId(key)), undefined, key);
   }
 });
+
+test('an unknown key that is itself a mapping (`{id: x}` written inside a flow role) is reported on that key, where disable-next-line reaches it', () => {
+  // Found by the fuzz suite: the schema names such a key by its text, and the finding fell to the
+  // top of the file, where "disable for this line" inserts its comment above it in vain.
+  const text = 'charter: Acme Sales\r\nregions: [UK&I]\nroles:\n  - {id: rsm-uk-i,\n        {id: sales-operations},\n     scope: {regions: [UK&I]}}\n';
+  const unknown = byRule(lint(text), 'schema').filter((f) => /Unknown key/.test(f.message));
+  assert.equal(unknown.length, 1);
+  assert.equal(unknown[0].line, 4, 'on the line of the mapping key (0-based)');
+  assertCovers(unknown[0], text, '{id: sales-operations}');
+  assert.ok(unknown[0].fixes.every((x) => !x.safe), 'nothing to rename, nothing removed safely');
+  const disabled = text.replace('        {id: sales-operations},', '        # charter-lint-disable-next-line schema\n        {id: sales-operations},');
+  assert.deepEqual(byRule(lint(disabled), 'schema').filter((f) => /Unknown key/.test(f.message)), []);
+});
