@@ -194,6 +194,16 @@ function validateWholeCharter(doc: Document, roles: Node[]): SchemaProblem[] {
   return errors.length === 0 ? [] : problemsFor(doc, errors);
 }
 
+/** Text of a key for comparison: the schema sees `{ id: x }`, String() of the node gives `{"id":"x"}`. */
+const keyText = (text: string) => text.replace(/["'\s]/g, '');
+
+/** The key of a mapping that is itself a list or mapping and that the schema names `name`. */
+function collectionKey(map: YAMLMap, name: string): Node | undefined {
+  const keys = map.items.map((item) => item.key as Node | null).filter((key): key is Node => !!key && !isScalar(key));
+  if (keys.length <= 1) return keys[0];
+  return keys.find((key) => keyText(String(key)) === keyText(name));
+}
+
 function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -232,7 +242,7 @@ function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
       if (!pair) span = nodeSpan(lookupPair(doc, node, key)?.via?.key);
       // A key that is itself a list or mapping (`{id: x}` written as a key) reaches the schema as
       // its text: found by that text, reported on the key itself (no fix: nothing to rename).
-      if (!span) span = nodeSpan(node.items.find((item) => !isScalar(item.key) && String(item.key) === key)?.key as Node | undefined);
+      if (!span) span = nodeSpan(collectionKey(node, key));
       // Never at the top of the file, where a disable comment could not reach it: on the mapping.
       if (!span) span = nodeSpan(node.items[0]?.key as Node | undefined) ?? nodeSpan(node);
     } else if (error.keyword === 'required' && isMap(node)) {

@@ -352,8 +352,10 @@ test('an unknown key that is itself a mapping (`{id: x}` written inside a flow r
   const text = 'charter: Acme Sales\r\nregions: [UK&I]\nroles:\n  - {id: rsm-uk-i,\n        {id: sales-operations},\n     scope: {regions: [UK&I]}}\n';
   const unknown = byRule(lint(text), 'schema').filter((f) => /Unknown key/.test(f.message));
   assert.equal(unknown.length, 1);
-  assert.equal(unknown[0].line, 4, 'on the line of the mapping key (0-based)');
-  assertCovers(unknown[0], text, '{id: sales-operations}');
+  assert.equal(unknown[0].line, 5, 'on the line of the mapping key');
+  const keyStart = text.indexOf('{id: sales-operations}');
+  const { start, end } = unknown[0].offsets;
+  assert.ok(start >= keyStart && end <= keyStart + '{id: sales-operations}'.length, `inside the key: ${JSON.stringify(unknown[0].offsets)}`);
   assert.ok(unknown[0].fixes.every((x) => !x.safe), 'nothing to rename, nothing removed safely');
   const disabled = text.replace('        {id: sales-operations},', '        # charter-lint-disable-next-line schema\n        {id: sales-operations},');
   assert.deepEqual(byRule(lint(disabled), 'schema').filter((f) => /Unknown key/.test(f.message)), []);
