@@ -344,11 +344,6 @@ export function safeFixGroups(findings: readonly Finding[]): PlainEdit[][] {
   return groups;
 }
 
-/** The safe fixes of some findings that can be applied together (first wins on overlap). */
-export function safeEdits(findings: readonly Finding[]): PlainEdit[] {
-  return safeFixGroups(findings).flat();
-}
-
 export interface FixAllResult {
   /** New texts of the files that changed, by path. */
   changed: Map<string, string>;

@@ -1,5 +1,5 @@
 /** The analysis core: plain data in, findings and edits out. No LSP, no VS Code, no process state. */
-export { analyze, analyzeInSteps, fixAll, safeEdits, builtinResolver, FileCache } from './analyze';
+export { analyze, analyzeInSteps, fixAll, builtinResolver, FileCache } from './analyze';
 export type { AnalyzeInput, AnalysisResult, ChosenModel, ModelResolution, ModelResolver, FixAllResult } from './analyze';
 export { applyEdits } from './fixes';
 export { parseCharter } from './parse';

@@ -4,11 +4,6 @@ import type { Rule } from './rule';
 import { quoted } from './rule';
 import { singleNearest, Suggester, suggestionText } from './suggest';
 
-/** SPEC "did-you-mean for rules": the single nearest id within edit distance 2, or case-only; none on a tie. */
-export function singleDidYouMean(name: string, ids: readonly string[]): string | undefined {
-  return singleNearest(name, ids);
-}
-
 export const unknownResponsibility: Rule = {
   meta: {
     id: 'unknown-responsibility',
@@ -33,7 +28,7 @@ export const unknownResponsibility: Rule = {
             : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
           // SPEC "One finding, not a cascade": an id-like typo of a required id the role lacks is
           // this one finding; missing-responsibility stays silent for that id while it is shown.
-          const nearest = idLike ? singleDidYouMean(entry.text, idList) : undefined;
+          const nearest = idLike ? singleNearest(entry.text, idList) : undefined;
           const standsFor = nearest !== undefined && required.includes(nearest) && !org.ownedIds(role).has(nearest) ? nearest : undefined;
           if (standsFor !== undefined && !suggestions.includes(standsFor)) suggestions.unshift(standsFor);
           // A list read through an alias belongs to another role: its entries are not edited from here.
