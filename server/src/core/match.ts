@@ -800,10 +800,17 @@ export interface MatchCandidate {
 }
 
 export interface MatchResult {
-  /** The confident match, if any. */
+  /** The confident match, if any: the first of `ids`. */
   id?: string;
+  /**
+   * Every id the text names, in text order: one, or (SPEC "Responsibilities") two or three for
+   * coordinated duties ("Forecast revenue and manage the budget"). Empty when unmatched.
+   */
+  ids: string[];
   /** Best candidates, best first (for did-you-mean). */
   candidates: MatchCandidate[];
+  /** Set on unmatched text that reads as a requirement or a trait rather than a duty. */
+  notDuty?: 'requirement';
 }
 
 /** Tuning (see scripts/eval-freetext.mjs): calibrated on the dev half of test/freetext/statements.jsonl. */
@@ -862,7 +869,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     else if (known === undefined && proper === 'aside') unit *= T.asideDiscount;
     query.set(term, { unit, tf: 1 });
   }
-  if (query.size === 0) return { candidates: [] };
+  if (query.size === 0) return { ids: [], candidates: [] };
   // A word repeated ("hiring ... interviews ... onboarding") is the topic: up to twice the weight.
   const weightOf = (q: { unit: number; tf: number }) => q.unit * Math.min(2, 1 + 0.5 * (q.tf - 1));
   const denominator = [...query.values()].reduce((sum, q) => sum + weightOf(q), 0);
@@ -928,7 +935,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     best.evidence >= T.confident &&
     (best.named || best.evidence >= T.confidentUnnamed) &&
     (!runnerUp || best.score - runnerUp.score >= T.margin);
-  return { id: confident ? best.id : undefined, candidates: scored.slice(0, 3).map(({ id, score }) => ({ id, score })) };
+  return { id: confident ? best.id : undefined, ids: confident ? [best.id] : [], candidates: scored.slice(0, 3).map(({ id, score }) => ({ id, score })) };
 }
 
 /** SPEC: lower-case letters, digits and hyphens, no spaces — such an entry is an id, never free text. */
