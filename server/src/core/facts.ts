@@ -2,6 +2,12 @@ import { scopeRank, type RoleTypeDef } from './model/model';
 import type { Organization, ResolvedResponsibility } from './organization';
 import type { RoleDecl } from './parse';
 
+/** One id of an entry, judged on its own (SPEC: findings are per entry and id). */
+export interface EntryId {
+  resolved: ResolvedResponsibility;
+  id: string;
+}
+
 /** A set of roles of one type sharing one scope beyond the type's `max_per_scope`. */
 export interface HolderGroup {
   type: string;
@@ -44,7 +50,7 @@ export function holderKey(type: string, scope: string): string {
  * decided after every rule ran (`cascade.ts`), never here.
  */
 export class Facts {
-  private outOfScopeCache?: Set<ResolvedResponsibility>;
+  private outOfScopeCache?: EntryId[];
   private clustersCache?: { clusters: ScopeCluster[]; byRole: Map<RoleDecl, ScopeCluster> };
   private holderGroupsCache?: HolderGroup[];
   private territoryCache?: Map<ScopeCluster, ScopeCluster[]>;
@@ -52,10 +58,13 @@ export class Facts {
 
   constructor(private readonly org: Organization) {}
 
-  /** Entries broader than their role's scope (a regional manager owning `sales-strategy`). */
-  get outOfScope(): Set<ResolvedResponsibility> {
+  /**
+   * Ids of entries broader than their role's scope (a regional manager owning `sales-strategy`),
+   * one item per entry and id: an entry naming several ids may be broader for some of them only.
+   */
+  get outOfScope(): EntryId[] {
     if (this.outOfScopeCache) return this.outOfScopeCache;
-    const result = new Set<ResolvedResponsibility>();
+    const result: EntryId[] = [];
     const model = this.org.model;
     if (model) {
       for (const role of this.org.roles) {
@@ -64,9 +73,9 @@ export class Facts {
         if (!kind || !this.org.participates(role)) continue;
         const roleRank = scopeRank(model, kind);
         // First occurrences only: a later duplicate is duplicate-responsibility's finding.
-        for (const resolved of this.org.ownedIds(role).values()) {
-          const def = resolved.id ? model.responsibilities.get(resolved.id) : undefined;
-          if (def && scopeRank(model, def.scope) < roleRank) result.add(resolved);
+        for (const [id, resolved] of this.org.ownedIds(role)) {
+          const def = model.responsibilities.get(id);
+          if (def && scopeRank(model, def.scope) < roleRank) result.push({ resolved, id });
         }
       }
     }

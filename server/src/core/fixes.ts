@@ -269,6 +269,32 @@ export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEnt
   return [edit(file, span.start, span.end, `id: ${idText}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
 }
 
+/**
+ * Rewrites a free-text entry as the given ids (SPEC "Fixes": split notes): one id is
+ * `replaceWithIdAndNote`; several become one entry per id, in order, the text kept (in its quoting)
+ * as the note of the first; none removes the entry. A comment after the text stays on the note's
+ * line. Nothing (no fix) when the entry's layout is not one this can rewrite safely.
+ */
+export function replaceWithIds(file: CharterFile, entry: ResponsibilityEntry, seq: YAMLSeq, ids: readonly string[]): TextEdit[] {
+  if (ids.length === 0) return removeSeqItem(file, seq, entry.index);
+  if (ids.length === 1 || entry.isMapping) return replaceWithIdAndNote(file, entry, seq, ids[0]);
+  if (hasAnchorOrTag(entry.item)) return [];
+  const span = trimSpan(file.text, entry);
+  const [first] = replaceWithIdAndNote(file, entry, seq, ids[0]);
+  if (!first || first.start !== span.start || first.end !== span.end) return [];
+  const rest = ids.slice(1).map(plainOrQuoted);
+  if (seq.flow) return [edit(file, span.start, span.end, `${first.newText}, ${rest.join(', ')}`)];
+  // Block list: the item's dash starts its line (`  - text`); the new items follow the item's
+  // last line (after any comment there), at the dash's indentation.
+  const startLine = lineOf(file, span.start);
+  const lead = /^([ \t]*)-[ \t]+$/.exec(file.text.slice(file.lines.lineStartOffset(startLine), span.start));
+  if (!lead) return [];
+  const lineEnd = file.lines.lineEndOffset(lineOf(file, span.end));
+  const eol = file.lines.eol;
+  const added = rest.map((id) => `${eol}${lead[1]}- ${id}`).join('');
+  return [edit(file, span.start, lineEnd, `${first.newText}${file.text.slice(span.end, lineEnd)}${added}`)];
+}
+
 /** Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span. */
 export function removePair(file: CharterFile, map: YAMLMap, pair: Pair<Node, Node | null>): TextEdit[] | undefined {
   const key = pair.key;

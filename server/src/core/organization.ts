@@ -14,12 +14,22 @@ export type ResolutionKind = 'canonical' | 'matched' | 'unknown';
 export interface ResolvedResponsibility {
   entry: ResponsibilityEntry;
   role: RoleDecl;
-  /** The model id this entry counts as; undefined when unknown. */
+  /** The first of `ids`; undefined when unknown. */
   id?: string;
+  /**
+   * Every model id this entry counts as, in text order (SPEC "Responsibilities"): one for an id or
+   * most free text, two or three for text naming coordinated duties; empty when unknown. Every
+   * rule judges each id separately.
+   */
+  ids: readonly string[];
   kind: ResolutionKind;
   /** For unknown and matched entries: the closest model ids. */
   candidates: MatchCandidate[];
+  /** Unmatched free text that reads as a requirement or a trait rather than a duty. */
+  notDuty: 'requirement' | undefined;
 }
+
+const NO_IDS: readonly string[] = [];
 
 /** The cross-file index of one organization: every rule reads this, nothing reads the files twice. */
 export class Organization {
@@ -131,16 +141,28 @@ export class Organization {
     return true;
   }
 
-  /** Resolved entries with a model id, first occurrence of each id only. */
+  /**
+   * Each id the role owns, with the entry that first names it: an entry naming several ids is
+   * listed under each of them.
+   */
   ownedIds(role: RoleDecl): Map<string, ResolvedResponsibility> {
     const cached = this.ownedCache.get(role);
     if (cached) return cached;
     const owned = new Map<string, ResolvedResponsibility>();
     this.ownedCache.set(role, owned);
     for (const resolved of this.responsibilities.get(role) ?? []) {
-      if (resolved.id && !owned.has(resolved.id)) owned.set(resolved.id, resolved);
+      for (const id of resolved.ids) if (!owned.has(id)) owned.set(id, resolved);
     }
     return owned;
+  }
+
+  /**
+   * The ids an entry is the first to name for its role, in text order; the others repeat an
+   * earlier entry (duplicate-responsibility's findings).
+   */
+  firstIds(resolved: ResolvedResponsibility): string[] {
+    const owned = this.ownedIds(resolved.role);
+    return resolved.ids.filter((id) => owned.get(id) === resolved);
   }
 
   /** Match results by role scope, then text. */
@@ -167,15 +189,26 @@ export class Organization {
   /** Every result has the same fields in the same order (one object shape for V8). */
   private resolve(role: RoleDecl): ResolvedResponsibility[] {
     const model = this.model;
-    return role.responsibilities.map((entry) => {
-      if (!model) return { entry, role, id: undefined, kind: 'unknown', candidates: [] };
-      if (model.responsibilities.has(entry.text)) return { entry, role, id: entry.text, kind: 'canonical', candidates: [] };
-      if (entry.isMapping || isIdLike(entry.text)) return { entry, role, id: undefined, kind: 'unknown', candidates: [] };
+    return role.responsibilities.map((entry): ResolvedResponsibility => {
+      if (!model) return { entry, role, id: undefined, ids: NO_IDS, kind: 'unknown', candidates: [], notDuty: undefined };
+      if (model.responsibilities.has(entry.text)) return { entry, role, id: entry.text, ids: [entry.text], kind: 'canonical', candidates: [], notDuty: undefined };
+      if (entry.isMapping || isIdLike(entry.text)) return { entry, role, id: undefined, ids: NO_IDS, kind: 'unknown', candidates: [], notDuty: undefined };
       const roleScope = this.scopeKind(role) ?? this.typeOf(role)?.scope;
       const match = this.match(entry.text, model, roleScope);
-      return match.id
-        ? { entry, role, id: match.id, kind: 'matched', candidates: match.candidates }
-        : { entry, role, id: undefined, kind: 'unknown', candidates: match.candidates };
+      const ids = matchedIds(match, model);
+      return ids.length > 0
+        ? { entry, role, id: ids[0], ids, kind: 'matched', candidates: match.candidates, notDuty: undefined }
+        : { entry, role, id: undefined, ids: NO_IDS, kind: 'unknown', candidates: match.candidates, notDuty: match.notDuty };
     });
   }
+}
+
+/**
+ * The model ids a match names, in text order, each once: `ids`, or the one confident `id` of a
+ * matcher that fills only that. An id the model does not define is dropped, never counted.
+ */
+function matchedIds(match: MatchResult, model: RoleModel): readonly string[] {
+  const named = match.ids.length > 0 ? match.ids : match.id !== undefined ? [match.id] : NO_IDS;
+  if (named.length === 1) return model.responsibilities.has(named[0]) ? named : NO_IDS;
+  return [...new Set(named)].filter((id) => model.responsibilities.has(id));
 }

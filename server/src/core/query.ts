@@ -231,7 +231,7 @@ export function outline(org: Organization, file: CharterFile): OutlineSymbol[] {
       span: role,
       selection: role.id ?? role,
       children: (org.responsibilities.get(role) ?? []).map((resolved) => ({
-        name: resolved.id ?? resolved.entry.text,
+        name: resolved.ids.length > 0 ? resolved.ids.join(', ') : resolved.entry.text,
         detail: resolved.kind === 'matched' ? resolved.entry.text : '',
         kind: 'responsibility' as const,
         span: resolved.entry,

@@ -1,8 +1,8 @@
 import { isMap, type Node } from 'yaml';
-import { removeSeqItem } from '../fixes';
-import type { ResolvedResponsibility } from '../organization';
+import { removeSeqItem, replaceWithIds } from '../fixes';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { quoted } from './rule';
+import { nameList, quoted } from './rule';
 
 export const duplicateResponsibility: Rule = {
   meta: {
@@ -15,27 +15,41 @@ export const duplicateResponsibility: Rule = {
   check({ org, parsedFiles, report }) {
     for (const file of parsedFiles) {
       for (const role of file.roles) {
-        const first = new Map<string, ResolvedResponsibility>();
+        const owned = org.ownedIds(role);
         for (const resolved of org.responsibilities.get(role) ?? []) {
-          if (!resolved.id) continue;
-          const earlier = first.get(resolved.id);
-          if (!earlier) {
-            first.set(resolved.id, resolved);
-            continue;
-          }
+          if (resolved.ids.length === 0) continue;
+          // Judged per id (SPEC): free text naming several ids repeats those an earlier entry has.
+          const kept = org.firstIds(resolved);
+          if (kept.length === resolved.ids.length) continue;
           const seq = role.responsibilitiesNode;
-          // Safe only for a plain id entry (SPEC "Fixes"): free text or a note is what a person
-          // wrote, so removing it is offered one at a time.
-          const plain = resolved.kind === 'canonical' && (!resolved.entry.isMapping || isBareIdMapping(resolved.entry.item));
-          report({
-            file,
-            span: resolved.entry,
-            message: `Responsibility ${quoted(resolved.id)} is listed twice for role ${quoted(role.id?.value ?? '?')}.`,
-            related: [{ file, span: earlier.entry, message: `${quoted(resolved.id)} first listed here` }],
-            fixes: seq
-              ? [{ title: `Remove duplicate ${quoted(resolved.id)}`, edits: removeSeqItem(file, seq, resolved.entry.index), safe: plain, preferred: true }]
-              : [],
-          });
+          const { entry } = resolved;
+          for (const id of resolved.ids) {
+            const earlier = owned.get(id);
+            if (!earlier || earlier === resolved) continue;
+            const fixes: Fix[] = [];
+            if (seq && kept.length === 0) {
+              // Safe only for a plain id entry (SPEC "Fixes"): free text or a note is what a
+              // person wrote, so removing it is offered one at a time.
+              const plain = resolved.kind === 'canonical' && (!entry.isMapping || isBareIdMapping(entry.item));
+              fixes.push({ title: `Remove duplicate ${quoted(id)}`, edits: removeSeqItem(file, seq, entry.index), safe: plain, preferred: true });
+            } else if (seq) {
+              // The text also names ids the role has nowhere else: keep those, the text as note.
+              fixes.push({
+                title: `Remove duplicate ${quoted(id)}, keep ${nameList(kept.map((k) => quoted(k)))} (text as note)`,
+                edits: replaceWithIds(file, entry, seq, kept),
+                safe: false,
+                preferred: true,
+              });
+            }
+            report({
+              file,
+              span: entry,
+              message: `Responsibility ${quoted(id)} is listed twice for role ${quoted(role.id?.value ?? '?')}.`,
+              related: [{ file, span: earlier.entry, message: `${quoted(id)} first listed here` }],
+              fixes,
+              subjects: { role, entry, id },
+            });
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
-import { removeSeqItem } from '../fixes';
+import type { YAMLSeq } from 'yaml';
+import { removeSeqItem, replaceWithIds } from '../fixes';
 import { overlapWithin, type ScopeCluster } from '../facts';
 import { scopeLabel } from '../parse';
 import { nameList, type PairSide, type PartnerGroup, type Rule, quoted } from './rule';
@@ -56,6 +57,12 @@ export const responsibilityOverlap: Rule = {
         for (const mine of mineList) {
           if (!parsed.has(mine.role.file) || !mine.entry) continue;
           const { role, entry } = mine;
+          const resolved = org.ownedIds(role).get(id);
+          // Free text naming several ids loses only this one (its other ids stay, the text as note).
+          const removeId = (seq: YAMLSeq) =>
+            resolved && resolved.ids.length > 1
+              ? replaceWithIds(role.file, entry, seq, org.firstIds(resolved).filter((k) => k !== id))
+              : removeSeqItem(role.file, seq, entry.index);
           reportPair({
             self: mine,
             selfMemberships: cluster.memberships,
@@ -68,7 +75,7 @@ export const responsibilityOverlap: Rule = {
                 span: entry,
                 message: `Responsibility ${quoted(id)} of role ${quoted(role.id?.value ?? '?')} (${scopeLabel(role)}) is also owned by ${nameList(names, count)} in an overlapping scope.`,
                 related: shown.map((p) => ({ file: p.role.file, span: p.entry ?? p.role, message: `${quoted(id)} also owned by ${quoted(p.role.id?.value ?? '?')} here` })),
-                fixes: seq ? [{ title: `Remove ${quoted(id)} from role ${quoted(role.id?.value ?? '?')}`, edits: removeSeqItem(role.file, seq, entry.index), safe: false }] : [],
+                fixes: seq ? [{ title: `Remove ${quoted(id)} from role ${quoted(role.id?.value ?? '?')}`, edits: removeId(seq), safe: false }] : [],
               };
             },
           });

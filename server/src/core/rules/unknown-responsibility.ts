@@ -23,9 +23,12 @@ export const unknownResponsibility: Rule = {
           if (resolved.kind !== 'unknown') continue;
           const { entry } = resolved;
           const idLike = entry.isMapping || /^[a-z0-9-]+$/.test(entry.text);
+          // Text that reads as a requirement or a trait names no duty: no did-you-mean for it.
           const suggestions = idLike
             ? [...ids.suggest(entry.text)]
-            : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
+            : resolved.notDuty
+              ? []
+              : resolved.candidates.filter((c) => c.score >= 0.2).map((c) => c.id);
           // SPEC "One finding, not a cascade": an id-like typo of a required id the role lacks is
           // this one finding; missing-responsibility stays silent for that id while it is shown.
           const nearest = idLike ? singleNearest(entry.text, idList) : undefined;
@@ -41,7 +44,11 @@ export const unknownResponsibility: Rule = {
                 safe: false,
                 preferred: standsFor !== undefined ? id === standsFor : suggestions.length === 1,
               }));
-          const what = idLike ? `${quoted(entry.text)} is not a responsibility id of model ${model.id}.` : `${quoted(entry.text)} matches no responsibility of model ${model.id}.`;
+          const what = idLike
+            ? `${quoted(entry.text)} is not a responsibility id of model ${model.id}.`
+            : resolved.notDuty
+              ? `${quoted(entry.text)} reads like a requirement or a trait rather than a duty; it matches no responsibility of model ${model.id}.`
+              : `${quoted(entry.text)} matches no responsibility of model ${model.id}.`;
           report({ file, span: entry, message: `${what}${suggestionText(suggestions)}`, fixes, subjects: { role, entry, standsFor } });
         }
       }

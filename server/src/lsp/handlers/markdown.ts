@@ -60,16 +60,28 @@ export function hoverMarkdown(org: Organization, target: Target): string | undef
       return lines.join('\n');
     }
     case 'responsibility': {
-      const id = target.resolved.id;
-      const def = id ? model?.responsibilities.get(id) : undefined;
-      if (!id || !def) return `**${text(target.resolved.entry.text)}**: no responsibility of ${ofModel} matches.`;
-      const owners = org.roles.filter((r) => r !== target.role && org.ownedIds(r).has(id)).map((r) => `${code(r.id?.value ?? '?')} (${roleScope(r)})`);
-      const lines = [`**${text(def.title)}** (${code(def.id)})`, '', block(def.description ?? ''), '', `Scope: ${text(def.scope)}`];
-      if (def.refines) lines.push(`Refines: ${code(def.refines)}`);
-      const refinedBy = [...(model?.responsibilities.values() ?? [])].filter((r) => r.refines === def.id).map((r) => code(r.id));
-      if (refinedBy.length > 0) lines.push(`Refined by: ${refinedBy.join(', ')}`);
-      if (target.resolved.kind === 'matched') lines.push('', `Free text matched to ${code(def.id)}.`);
-      lines.push('', owners.length > 0 ? `Also owned by: ${named(owners)}` : 'No other role owns it.');
+      const { resolved } = target;
+      const ids = resolved.ids.filter((id) => model?.responsibilities.has(id));
+      if (ids.length === 0) {
+        const why = resolved.notDuty ? ' It reads like a requirement or a trait rather than a duty.' : '';
+        return `**${text(resolved.entry.text)}**: no responsibility of ${ofModel} matches.${why}`;
+      }
+      const ownersOf = (id: string) => org.roles.filter((r) => r !== target.role && org.ownedIds(r).has(id)).map((r) => `${code(r.id?.value ?? '?')} (${roleScope(r)})`);
+      const lines: string[] = [];
+      // Free text naming several duties (SPEC "Responsibilities"): each id, as for one.
+      if (ids.length > 1) lines.push(`Free text matched to ${ids.length} responsibilities: ${ids.map(code).join(', ')}.`);
+      for (const id of ids) {
+        const def = model?.responsibilities.get(id);
+        if (!def) continue;
+        if (lines.length > 0) lines.push('', '---', '');
+        lines.push(`**${text(def.title)}** (${code(def.id)})`, '', block(def.description ?? ''), '', `Scope: ${text(def.scope)}`);
+        if (def.refines) lines.push(`Refines: ${code(def.refines)}`);
+        const refinedBy = [...(model?.responsibilities.values() ?? [])].filter((r) => r.refines === def.id).map((r) => code(r.id));
+        if (refinedBy.length > 0) lines.push(`Refined by: ${refinedBy.join(', ')}`);
+        if (resolved.kind === 'matched' && ids.length === 1) lines.push('', `Free text matched to ${code(def.id)}.`);
+        const owners = ownersOf(id);
+        lines.push('', owners.length > 0 ? `Also owned by: ${named(owners)}` : 'No other role owns it.');
+      }
       return lines.join('\n');
     }
     case 'roleId': {
