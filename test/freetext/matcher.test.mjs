@@ -47,6 +47,67 @@ test('an org-wide duty written on a regional role is still that duty (responsibi
   assert.equal(id('key account management', 'organization'), 'key-account-relationships');
 });
 
+const ids = (text, scope) => core.matchResponsibility(text, model, scope).ids;
+
+test('coordinated duties: each joined verb phrase names its id, in text order (issue #12)', () => {
+  const cases = [
+    ['Forecast sales revenue and manage the sales budget', 'organization', ['revenue-forecasting', 'budget-management']],
+    ['Forecast sales revenue and develop budgets to ensure that sales targets are met.', 'organization', ['revenue-forecasting', 'budget-management']],
+    ['Build the annual sales budget and report sales KPIs to the board', 'organization', ['budget-management', 'performance-reporting']],
+    // The other order gives the other order.
+    ['Report sales KPIs to the board and build the annual sales budget', 'organization', ['performance-reporting', 'budget-management']],
+    ['Own the annual sales budget', 'organization', ['budget-management']],
+  ];
+  for (const [text, scope, expected] of cases) {
+    const result = core.matchResponsibility(text, model, scope);
+    assert.deepEqual(result.ids, expected, `${JSON.stringify(text)} (${scope})`);
+    assert.equal(result.id, expected[0], 'id is the first of ids');
+    assert.equal(result.notDuty, undefined);
+  }
+});
+
+test('coordinated verbs on one duty give that one id, not a copy per verb', () => {
+  assert.deepEqual(ids('Recruit and train new sales representatives', 'organization'), ['talent-development']);
+  assert.deepEqual(ids('Hiring, onboarding and training of new account executives', 'organization'), ['talent-development']);
+  assert.deepEqual(ids('Develop and manage the sales budget', 'organization'), ['budget-management']);
+});
+
+test('a purpose or manner phrase adds no id', () => {
+  assert.deepEqual(ids('Coach the regional sales reps with weekly ride-alongs', 'region'), ['regional-team-leadership']);
+  assert.deepEqual(ids('Motivate the team to achieve its targets', 'region'), ['regional-team-leadership']);
+  assert.deepEqual(ids('Manage the sales budget to ensure that the forecast is met', 'organization'), ['budget-management']);
+  // "with" naming a partner is the duty itself, not its manner.
+  assert.deepEqual(ids('Collaborate closely with product management and customer success', 'organization'), ['cross-functional-alignment']);
+});
+
+test('requirements and traits are not duties: unmatched, with notDuty', () => {
+  for (const [text, scope] of [
+    ['Minimum of 10 years experience in software sales.', 'organization'],
+    ['10+ years of B2B sales leadership experience', 'organization'],
+    ["Bachelor's degree in business or a related field", 'region'],
+    ["You're collegial and love to win as a team", 'organization'],
+    ['Proven track record of exceeding quota', 'region'],
+    ['Excellent communication and presentation skills', 'organization'],
+    ['Close deals yourself', 'region'],
+  ]) {
+    const result = core.matchResponsibility(text, model, scope);
+    assert.deepEqual(result.ids, [], `${JSON.stringify(text)} (${scope})`);
+    assert.equal(result.id, undefined);
+    assert.equal(result.notDuty, 'requirement', `${JSON.stringify(text)} reads as a requirement`);
+  }
+});
+
+test('duties and off-model chores are not requirements', () => {
+  for (const [text, scope] of [
+    ['Own the annual sales budget', 'organization'],
+    ['You are responsible for the regional sales plan', 'region'],
+    ['Maintain the office plants', 'organization'],
+    ['Run the company payroll', 'organization'],
+  ]) {
+    assert.equal(core.matchResponsibility(text, model, scope).notDuty, undefined, `${JSON.stringify(text)} (${scope})`);
+  }
+});
+
 test('off-model text stays unmatched, even with a sales word in it', () => {
   for (const [text, scope] of [
     ['Maintain the office plants', 'organization'],

@@ -845,7 +845,32 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   const index = buildIndex(model);
   // A responsibility is a phrase or a sentence; past this length only the beginning is read, so
   // matching stays cheap whatever the file holds.
-  const terms = analyseText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text);
+  const clipped = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  const whole = matchClause(clipped, index, model, roleScope);
+  if (readsAsRequirement(clipped, true)) return { ids: [], candidates: whole.candidates, notDuty: 'requirement' };
+  // Several duties: coordinated verb phrases that each name a different id, in text order; a
+  // purpose or manner tail ("to ensure ...", "with weekly ride-alongs") adds no id.
+  const clauses = segment(clipped);
+  if (clauses.length > 1 || clauses[0] !== clipped) {
+    const parts = clauses.map((clause) => matchClause(clause, index, model, roleScope));
+    const ids = [...new Set(parts.map((p) => p.id).filter((id): id is string => id !== undefined))].slice(0, MAX_IDS);
+    const head = clauses.join(' and ');
+    if (ids.length > 1) return { id: ids[0], ids, candidates: whole.candidates };
+    if (ids.length === 1 && !whole.id) {
+      const headMatch = clauses.length === 1 ? parts[0] : matchClause(head, index, model, roleScope);
+      return { id: ids[0], ids, candidates: headMatch.id === ids[0] ? headMatch.candidates : whole.candidates };
+    }
+  }
+  if (whole.id) return { id: whole.id, ids: [whole.id], candidates: whole.candidates };
+  return readsAsRequirement(clipped, false) ? { ids: [], candidates: whole.candidates, notDuty: 'requirement' } : { ids: [], candidates: whole.candidates };
+}
+
+/** At most this many ids for one entry (SPEC: two or three for coordinated duties). */
+const MAX_IDS = 3;
+
+/** One clause: the confident id, if any, and the best candidates. */
+function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleScope?: string): { id?: string; candidates: MatchCandidate[] } {
+  const terms = analyseText(text);
   const cueRegion = terms.some((t) => t.term === REGION_CUE);
   const cueOrg = terms.some((t) => t.term === ORG_CUE);
   const broadest = model.scopes[0];
@@ -869,7 +894,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     else if (known === undefined && proper === 'aside') unit *= T.asideDiscount;
     query.set(term, { unit, tf: 1 });
   }
-  if (query.size === 0) return { ids: [], candidates: [] };
+  if (query.size === 0) return { candidates: [] };
   // A word repeated ("hiring ... interviews ... onboarding") is the topic: up to twice the weight.
   const weightOf = (q: { unit: number; tf: number }) => q.unit * Math.min(2, 1 + 0.5 * (q.tf - 1));
   const denominator = [...query.values()].reduce((sum, q) => sum + weightOf(q), 0);
@@ -935,7 +960,93 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     best.evidence >= T.confident &&
     (best.named || best.evidence >= T.confidentUnnamed) &&
     (!runnerUp || best.score - runnerUp.score >= T.margin);
-  return { id: confident ? best.id : undefined, ids: confident ? [best.id] : [], candidates: scored.slice(0, 3).map(({ id, score }) => ({ id, score })) };
+  return { id: confident ? best.id : undefined, candidates: scored.slice(0, 3).map(({ id, score }) => ({ id, score })) };
+}
+
+// ── Clauses, purpose tails and requirements ─────────────────────────────────────────────────────
+
+/**
+ * Verbs that open a duty clause (stemmed). A coordinating "and", "," or ";" followed by one of them
+ * starts a new clause: "Forecast sales revenue and manage the sales budget".
+ */
+const CLAUSE_VERBS = new Set(
+  `accelerate achieve advise align allocate analyze anticipate approve assess attract build champion coach collaborate communicate conduct
+   coordinate create cultivate define deliver deploy design develop direct drive educate engage establish evaluate execute expand forecast
+   foster gather generate grow guide help hire hold identify implement improve inspire interview lead liaise maintain manage mentor monitor
+   motivate negotiate nurture onboard optimize organize oversee own partner plan prepare present prioritize prospect provide recruit report
+   represent retain review run secure set shape share streamline supervise support track train translate understand work write budget
+   measure set serve`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stem),
+);
+
+/** Words after which "with" names the partner of the duty, not its manner ("work with marketing"). */
+const WITH_PARTNERS = /\b(?:work\w*|partner\w*|collaborat\w*|align\w*|liais\w*|coordinat\w*|meet\w*|met|engag\w*|relationships?|interfac\w*|closely|together|cooperat\w*|communicat\w*|sync\w*|connect\w*|consult\w*|along|deal\w*|familiar\w*|experience\w*|compl\w*|interact\w*|network\w*|help\w*|assist\w*|support\w*|sign\w*|negotiat\w*|contract\w*|agreement\w*|rapport|trust\w*)\s+$/i;
+
+/** Purpose and manner tails: what follows adds no duty ("... to ensure targets are met", "... by coaching"). */
+const TAIL = /(?:,\s*|\s+)(?:in order to|so as to|so that|to ensure|to make sure|ensuring|thereby|while|through|by (?=[a-z]+ing\b)|to (?=(?:achieve|meet|hit|exceed|drive|deliver|maximi[sz]e|increase|improve|ensure|grow|support|enable|reach|boost|accelerate|optimi[sz]e|sustain|help|secure|attain|realise|realize)\b))/i;
+
+function stripTail(clause: string): string {
+  let from = 0;
+  for (;;) {
+    const m = TAIL.exec(clause.slice(from));
+    if (!m) return clause;
+    const at = from + m.index;
+    const head = clause.slice(0, at);
+    // "work with marketing": the partner, not the manner; a head of one word is no clause of its own.
+    if (/^(?:,\s*|\s+)with/i.test(m[0]) && WITH_PARTNERS.test(`${head} `)) {
+      from = at + m[0].length;
+      continue;
+    }
+    return head.trim() ? head : clause;
+  }
+}
+
+/**
+ * The clauses of a duty text: split at sentence ends and ";", and at "and" / "," / "as well as"
+ * followed by a clause-opening verb, each with its purpose or manner tail cut.
+ */
+function segment(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(/;|\.\s+|\s+[–—-]\s+(?=[A-Za-z])/)) {
+    const pieces: string[] = [];
+    const re = /(?:,\s*(?:and|as well as)?|\s+(?:and|as well as|&))\s+([A-Za-z]+)/gi;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      if (!CLAUSE_VERBS.has(stem(m[1]))) continue;
+      // "Develop and manage the budget": a verb alone shares the object of the next one.
+      if (!/[A-Za-z]+[^A-Za-z]+[A-Za-z]/.test(sentence.slice(last, m.index).trim())) continue;
+      pieces.push(sentence.slice(last, m.index));
+      last = m.index + m[0].length - m[1].length;
+    }
+    pieces.push(sentence.slice(last));
+    for (const piece of pieces) {
+      const clause = stripTail(piece).replace(/[\s.,;:!]+$/, '').trim();
+      if (/[A-Za-z]/.test(clause)) out.push(clause);
+    }
+  }
+  return out.length > 0 ? out : [text];
+}
+
+/**
+ * Requirements and traits, not duties: "Minimum of 10 years experience", "You're collegial",
+ * "Bachelor's degree", "Close deals yourself". `strong` cues decide even over a match; the others
+ * only explain why text matched nothing.
+ */
+const REQUIREMENT_STRONG = [
+  /\b\d+\s*\+\s*(?:years?|yrs)\b|\b\d+\s*(?:years?|yrs)\b(?:\s+of)?(?:\s+[a-z0-9/&-]+){0,4}\s+experience\b|\b(?:minimum|at least)(?:\s+of)?\s+\d+/i,
+  /\byears? of (?:[a-z-]+ ){0,3}experience\b/i,
+  /^\s*(?:minimum|at least|bachelor|master|mba|degree|proven|demonstrated|excellent|exceptional|outstanding|strong (?:[a-z]+ )?(?:skills|background|understanding|knowledge|experience|track)|ability to|able to|knowledge of|understanding of|familiarity|proficien|fluen|experience (?:in|with|of|as|selling|leading|managing|building)|experienced|track record|you(?:['’]re| are)\s+(?!responsible|accountable|in charge|tasked|expected|going|the\b)|you(?:['’]ve| have| bring| thrive| love| enjoy| possess)\b|must\b|willing|comfortable|self-starter|passion(?:ate)?)/i,
+  /\b(?:bachelor'?s?|master'?s?|mba|university) degree\b/i,
+  /\b(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)\w*\b.*\b(?:yourself|personally)\b|\b(?:yourself|personally)\s+(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)|\bindividual contributor\b/i,
+  /\bown (?:book of business|quota)\b/i,
+];
+const REQUIREMENT_WEAK = [/\bskills?\b/i, /\bexperience\b/i, /\bdegree\b/i, /\bknowledge\b/i, /\bability\b/i, /\bproficien/i, /\btrack record\b/i, /\byou\b/i, /\bpreferred\b/i, /\brequired\b/i];
+
+function readsAsRequirement(text: string, strong: boolean): boolean {
+  return (strong ? REQUIREMENT_STRONG : [...REQUIREMENT_STRONG, ...REQUIREMENT_WEAK]).some((re) => re.test(text));
 }
 
 /** SPEC: lower-case letters, digits and hyphens, no spaces — such an entry is an id, never free text. */
