@@ -182,6 +182,71 @@ test('every alias and title of the built-in model matches its own id at its own 
   }
 });
 
+// A custom model brings its own vocabulary (issue #12 item 5): its aliases are matched exactly before
+// any scoring, and its lexicon (not the sales one) decides which words mean the same.
+const MARKETING_MODEL = (lexicon) => `model: marketing
+scopes: [organization, region]
+responsibilities:
+  brand-positioning:
+    title: Brand
+    scope: organization
+    aliases: [brand positioning]
+  campaign-management:
+    title: Campaigns
+    scope: organization
+    description: Plans and runs the marketing campaigns.
+  marketing-budget:
+    title: Marketing budget
+    scope: organization
+roles:
+  cmo:
+    title: CMO
+    scope: organization
+    requires: [brand-positioning, campaign-management, marketing-budget]
+${lexicon}`;
+const MARKETING_LEXICON = `lexicon:
+  concepts:
+    campaign: [campaign, promotion, product launch, go live]
+    position: [positioning, messaging, value proposition]
+  filler: [marketing, spring, autumn]
+`;
+
+test('a custom model: its own exact alias matches its responsibility, its lexicon drives the rest', () => {
+  const parsed = core.parseRoleModel(MARKETING_MODEL(MARKETING_LEXICON), 'marketing.roles.yaml');
+  assert.ok(parsed.ok, parsed.error);
+  const m = parsed.model;
+  const matchIn = (text) => core.matchResponsibility(text, m, 'organization').ids;
+  // The bug of the issue: the sales lexicon mapped brand and campaign onto one concept.
+  assert.deepEqual(matchIn('brand positioning'), ['brand-positioning']);
+  assert.deepEqual(matchIn('Brand Positioning'), ['brand-positioning']);
+  assert.deepEqual(matchIn('Marketing budget'), ['marketing-budget']);
+  // Words the model never uses, understood through its lexicon only.
+  assert.deepEqual(matchIn('Run the spring promotions'), ['campaign-management']);
+  assert.deepEqual(matchIn('Own the value proposition'), ['brand-positioning']);
+  // The same model without a lexicon: the model's own words still match, the lexicon's do not.
+  const bare = core.parseRoleModel(MARKETING_MODEL(''), 'marketing.roles.yaml');
+  assert.ok(bare.ok, bare.error);
+  assert.deepEqual(core.matchResponsibility('brand positioning', bare.model, 'organization').ids, ['brand-positioning']);
+  assert.deepEqual(core.matchResponsibility('Run the spring promotions', bare.model, 'organization').ids, []);
+  assert.deepEqual(core.matchResponsibility('Own the value proposition', bare.model, 'organization').ids, []);
+  // The sales model's vocabulary does not leak into it: "coaching" means nothing to a marketing model.
+  assert.deepEqual(matchIn('Coaching'), []);
+});
+
+test('a lexicon is validated by the role-model schema', () => {
+  const bad = core.parseRoleModel(MARKETING_MODEL('lexicon:\n  concepts:\n    campaign: campaign\n'), 'marketing.roles.yaml');
+  assert.equal(bad.ok, false);
+  const unknown = core.parseRoleModel(MARKETING_MODEL('lexicon:\n  synonyms: {}\n'), 'marketing.roles.yaml');
+  assert.equal(unknown.ok, false);
+  assert.match(unknown.error, /synonyms/);
+});
+
+test('the built-in model carries its vocabulary as data', () => {
+  assert.ok(model.lexicon, 'sales-leadership has a lexicon');
+  assert.ok(model.lexicon.concepts.get('forecast').includes('commit call'));
+  assert.ok(model.lexicon.scopeCues.get('region').includes('territory'));
+});
+
 test('deterministic, and fast: 10,000 matches well under a second', () => {
   const texts = ['Own the annual sales budget', 'Coach the regional reps', 'Maintain the office plants', 'Develop and execute localized sales plans to capture market opportunities'];
   const first = texts.map((t) => JSON.stringify(core.matchResponsibility(t, model, 'region')));
