@@ -47,6 +47,67 @@ test('an org-wide duty written on a regional role is still that duty (responsibi
   assert.equal(id('key account management', 'organization'), 'key-account-relationships');
 });
 
+const ids = (text, scope) => core.matchResponsibility(text, model, scope).ids;
+
+test('coordinated duties: each joined verb phrase names its id, in text order (issue #12)', () => {
+  const cases = [
+    ['Forecast sales revenue and manage the sales budget', 'organization', ['revenue-forecasting', 'budget-management']],
+    ['Forecast sales revenue and develop budgets to ensure that sales targets are met.', 'organization', ['revenue-forecasting', 'budget-management']],
+    ['Build the annual sales budget and report sales KPIs to the board', 'organization', ['budget-management', 'performance-reporting']],
+    // The other order gives the other order.
+    ['Report sales KPIs to the board and build the annual sales budget', 'organization', ['performance-reporting', 'budget-management']],
+    ['Own the annual sales budget', 'organization', ['budget-management']],
+  ];
+  for (const [text, scope, expected] of cases) {
+    const result = core.matchResponsibility(text, model, scope);
+    assert.deepEqual(result.ids, expected, `${JSON.stringify(text)} (${scope})`);
+    assert.equal(result.id, expected[0], 'id is the first of ids');
+    assert.equal(result.notDuty, undefined);
+  }
+});
+
+test('coordinated verbs on one duty give that one id, not a copy per verb', () => {
+  assert.deepEqual(ids('Recruit and train new sales representatives', 'organization'), ['talent-development']);
+  assert.deepEqual(ids('Hiring, onboarding and training of new account executives', 'organization'), ['talent-development']);
+  assert.deepEqual(ids('Develop and manage the sales budget', 'organization'), ['budget-management']);
+});
+
+test('a purpose or manner phrase adds no id', () => {
+  assert.deepEqual(ids('Coach the regional sales reps with weekly ride-alongs', 'region'), ['regional-team-leadership']);
+  assert.deepEqual(ids('Motivate the team to achieve its targets', 'region'), ['regional-team-leadership']);
+  assert.deepEqual(ids('Manage the sales budget to ensure that the forecast is met', 'organization'), ['budget-management']);
+  // "with" naming a partner is the duty itself, not its manner.
+  assert.deepEqual(ids('Collaborate closely with product management and customer success', 'organization'), ['cross-functional-alignment']);
+});
+
+test('requirements and traits are not duties: unmatched, with notDuty', () => {
+  for (const [text, scope] of [
+    ['Minimum of 10 years experience in software sales.', 'organization'],
+    ['10+ years of B2B sales leadership experience', 'organization'],
+    ["Bachelor's degree in business or a related field", 'region'],
+    ["You're collegial and love to win as a team", 'organization'],
+    ['Proven track record of exceeding quota', 'region'],
+    ['Excellent communication and presentation skills', 'organization'],
+    ['Close deals yourself', 'region'],
+  ]) {
+    const result = core.matchResponsibility(text, model, scope);
+    assert.deepEqual(result.ids, [], `${JSON.stringify(text)} (${scope})`);
+    assert.equal(result.id, undefined);
+    assert.equal(result.notDuty, 'requirement', `${JSON.stringify(text)} reads as a requirement`);
+  }
+});
+
+test('duties and off-model chores are not requirements', () => {
+  for (const [text, scope] of [
+    ['Own the annual sales budget', 'organization'],
+    ['You are responsible for the regional sales plan', 'region'],
+    ['Maintain the office plants', 'organization'],
+    ['Run the company payroll', 'organization'],
+  ]) {
+    assert.equal(core.matchResponsibility(text, model, scope).notDuty, undefined, `${JSON.stringify(text)} (${scope})`);
+  }
+});
+
 test('off-model text stays unmatched, even with a sales word in it', () => {
   for (const [text, scope] of [
     ['Maintain the office plants', 'organization'],
@@ -119,6 +180,71 @@ test('every alias and title of the built-in model matches its own id at its own 
     // SPEC: an id-like entry is never free text, so an id-like alias could never be matched.
     for (const alias of def.aliases) assert.equal(match.isIdLike(alias), false, `alias ${JSON.stringify(alias)} of ${def.id} is id-like`);
   }
+});
+
+// A custom model brings its own vocabulary (issue #12 item 5): its aliases are matched exactly before
+// any scoring, and its lexicon (not the sales one) decides which words mean the same.
+const MARKETING_MODEL = (lexicon) => `model: marketing
+scopes: [organization, region]
+responsibilities:
+  brand-positioning:
+    title: Brand
+    scope: organization
+    aliases: [brand positioning]
+  campaign-management:
+    title: Campaigns
+    scope: organization
+    description: Plans and runs the marketing campaigns.
+  marketing-budget:
+    title: Marketing budget
+    scope: organization
+roles:
+  cmo:
+    title: CMO
+    scope: organization
+    requires: [brand-positioning, campaign-management, marketing-budget]
+${lexicon}`;
+const MARKETING_LEXICON = `lexicon:
+  concepts:
+    campaign: [campaign, promotion, product launch, go live]
+    position: [positioning, messaging, value proposition]
+  filler: [marketing, spring, autumn]
+`;
+
+test('a custom model: its own exact alias matches its responsibility, its lexicon drives the rest', () => {
+  const parsed = core.parseRoleModel(MARKETING_MODEL(MARKETING_LEXICON), 'marketing.roles.yaml');
+  assert.ok(parsed.ok, parsed.error);
+  const m = parsed.model;
+  const matchIn = (text) => core.matchResponsibility(text, m, 'organization').ids;
+  // The bug of the issue: the sales lexicon mapped brand and campaign onto one concept.
+  assert.deepEqual(matchIn('brand positioning'), ['brand-positioning']);
+  assert.deepEqual(matchIn('Brand Positioning'), ['brand-positioning']);
+  assert.deepEqual(matchIn('Marketing budget'), ['marketing-budget']);
+  // Words the model never uses, understood through its lexicon only.
+  assert.deepEqual(matchIn('Run the spring promotions'), ['campaign-management']);
+  assert.deepEqual(matchIn('Own the value proposition'), ['brand-positioning']);
+  // The same model without a lexicon: the model's own words still match, the lexicon's do not.
+  const bare = core.parseRoleModel(MARKETING_MODEL(''), 'marketing.roles.yaml');
+  assert.ok(bare.ok, bare.error);
+  assert.deepEqual(core.matchResponsibility('brand positioning', bare.model, 'organization').ids, ['brand-positioning']);
+  assert.deepEqual(core.matchResponsibility('Run the spring promotions', bare.model, 'organization').ids, []);
+  assert.deepEqual(core.matchResponsibility('Own the value proposition', bare.model, 'organization').ids, []);
+  // The sales model's vocabulary does not leak into it: "coaching" means nothing to a marketing model.
+  assert.deepEqual(matchIn('Coaching'), []);
+});
+
+test('a lexicon is validated by the role-model schema', () => {
+  const bad = core.parseRoleModel(MARKETING_MODEL('lexicon:\n  concepts:\n    campaign: campaign\n'), 'marketing.roles.yaml');
+  assert.equal(bad.ok, false);
+  const unknown = core.parseRoleModel(MARKETING_MODEL('lexicon:\n  synonyms: {}\n'), 'marketing.roles.yaml');
+  assert.equal(unknown.ok, false);
+  assert.match(unknown.error, /synonyms/);
+});
+
+test('the built-in model carries its vocabulary as data', () => {
+  assert.ok(model.lexicon, 'sales-leadership has a lexicon');
+  assert.ok(model.lexicon.concepts.get('forecast').includes('commit call'));
+  assert.ok(model.lexicon.scopeCues.get('region').includes('territory'));
 });
 
 test('deterministic, and fast: 10,000 matches well under a second', () => {

@@ -1,4 +1,4 @@
-import type { ResponsibilityDef, RoleModel } from './model/model';
+import type { LexiconDef, ResponsibilityDef, RoleModel } from './model/model';
 
 /**
  * Offline matching of free-text responsibilities to model ids. No network, no downloaded model:
@@ -174,13 +174,6 @@ const GENERIC_WORDS = `
   method mindset mission need needs opportunity outcome part piece place point practice priority problem program project
   purpose range reason requirement scope situation solution step style success technique term thing time topic type value way
   annual yearly quarterly monthly weekly daily year quarter month week day fy next short multi
-  company business organization org function functional unit group firm enterprise
-  sales sale selling generate generation able order aligned record suggest cover covering
-  overarching corporate according doing between directly nationwide country continent history volume repeatable
-  fit distribute distribution instruct escalate tell pick journey meeting huddle map motion named balance west east north south
-  eastern western northern southern calibrate recalibrate revise revisit refresh progress move session coordinate coordination
-  national nationally senior junior world class targeting direct send sent protect decision stage criterion criteria presence abreast
-  emea apac dach latam nordics nordic benelux anz ukandi iberia iberian americas amer europe european asia asian africa mena cee
 `;
 
 /** Abbreviations and symbols written before tokenising. */
@@ -243,366 +236,66 @@ export function tokens(text: string, dropStopwords = true): string[] {
     .map((t) => t.stem);
 }
 
-// ── Domain lexicon ──────────────────────────────────────────────────────────────────────────────
+// ── Domain lexicon (data: the model's `lexicon:` section) ────────────────────────────────────────
 
-/** Scope cue concepts: say which level the text is about, carry no topic. */
+/** Scope cue concepts ("@" + scope level): say which level the text is about, carry no topic. */
 const REGION_CUE = '@region';
-const ORG_CUE = '@org';
-
-/**
- * Multi-word phrases → concept (longest first). Words are stemmed like the text. A `*` matches
- * any one word. A phrase mapped to '' just consumes its words (they carry no topic together).
- */
-const PHRASES: [string, string][] = [
-  // scope cues
-  ['company wide', ORG_CUE],
-  ['companywide', ORG_CUE],
-  ['organization wide', ORG_CUE],
-  ['org wide', ORG_CUE],
-  ['whole company', ORG_CUE],
-  ['entire company', ORG_CUE],
-  ['entire organization', ORG_CUE],
-  ['whole organization', ORG_CUE],
-  ['all regions', ORG_CUE],
-  ['every region', ORG_CUE],
-  ['head office', ''],
-  ['headquarters', ''],
-  ['corporate office', ''],
-  // people and leadership
-  ['head of sales', 'exec'],
-  ['vp of sales', 'exec'],
-  ['vp sales', 'exec'],
-  ['sales leadership team', 'manager'],
-  ['leadership team', 'exec'],
-  ['executive team', 'exec'],
-  ['senior leadership', 'exec'],
-  ['executive leadership', 'exec'],
-  ['upper management', 'exec'],
-  ['senior management', 'exec'],
-  ['senior officer', 'exec'],
-  ['executive sponsor', 'relationship'],
-  ['executive relationship', 'relationship'],
-  ['new account executive', 'rep'],
-  ['new account manager', 'rep'],
-  ['account executive', 'rep'],
-  ['account manager', 'rep'],
-  ['territory manager', 'rep'],
-  ['inside sales', 'rep'],
-  ['field sales', 'rep'],
-  ['sales force', 'team'],
-  ['salesforce', 'tool'],
-  ['front line', ''],
-  ['ride along', 'coach'],
-  ['one to one', 'coach'],
-  ['one on one', 'coach'],
-  ['deal coaching', 'coach'],
-  ['hold * accountable', 'accountable'],
-  ['employer of choice', 'talent'],
-  ['talent acquisition', 'talent'],
-  ['succession planning', 'talent'],
-  ['succession plan', 'talent'],
-  ['career path', 'talent'],
-  ['new hire', 'talent'],
-  ['new joiner', 'talent'],
-  ['next generation', 'talent'],
-  // strategy and plans
-  ['go to market', 'strategy'],
-  ['gtm', 'strategy'],
-  ['ideal customer profile', 'segment'],
-  ['coverage model', 'segment'],
-  ['business plan', 'plan'],
-  ['action plan', ''],
-  ['compensation plan', 'comp'],
-  ['incentive plan', 'comp'],
-  ['comp plan', 'comp'],
-  ['account plan', 'keyaccount'],
-  ['account planning', 'keyaccount'],
-  ['financial planning', 'budget'],
-  ['financial plan', 'budget'],
-  // numbers, reports, forecasts
-  ['win rate', 'data'],
-  ['winloss interview', 'feedback'],
-  ['exit interview', 'talent'],
-  ['performance management', 'perfmanage'],
-  ['manage sales performance', 'perfmanage'],
-  ['manage performance', 'perfmanage'],
-  ['manage the sales performance', 'perfmanage'],
-  ['business review deck', 'report'],
-  ['quarterly business review', 'accountreview'],
-  ['forecast call', 'forecast'],
-  ['commit call', 'forecast'],
-  ['pipeline review', 'forecast'],
-  ['pipeline management', 'forecast'],
-  ['deal inspection', 'forecast'],
-  ['against plan', 'variance'],
-  ['vs plan', 'variance'],
-  ['versus plan', 'variance'],
-  ['corrective action', 'variance'],
-  ['close the gap', 'variance'],
-  ['close gap', 'variance'],
-  ['performance gap', 'variance'],
-  // job-posting idioms
-  ['map out', 'plan'],
-  ['customer onboarding', 'customeronboarding'],
-  ['client onboarding', 'customeronboarding'],
-  ['account management', 'keyaccount'],
-  ['coordinate with', 'collab'],
-  ['coordination with', 'collab'],
-  ['coordinate across', 'collab'],
-  ['customer advisory board', 'feedback'],
-  ['advisory board', 'feedback'],
-  ['customer advisory', 'feedback'],
-  ['deal desk', 'process'],
-  ['call the number', 'forecast'],
-  ['executive sponsorship', 'relationship'],
-  ['direct report', 'rep'],
-  ['store manager', 'manager'],
-  ['branch manager', 'manager'],
-  ['store sales manager', 'manager'],
-  ['hq', ''],
-  ['forecast vs actual', 'variance'],
-  ['forecast versus actual', 'variance'],
-  ['forecast and actual', 'variance'],
-  ['against actual', 'variance'],
-  ['sign up', 'newbiz'],
-  ['performance review', 'accountable'],
-  ['performance appraisal', 'accountable'],
-  ['appraisal', 'accountable'],
-  ['world class', ''],
-  ['best in class', ''],
-  ['high performing', ''],
-  ['high performance', ''],
-  ['top tier', ''],
-  ['first class', ''],
-  ['keep abreast of', ''],
-  ['pipeline health', 'forecast'],
-  ['pipeline hygiene', 'forecast'],
-  ['market condition', 'trend'],
-  ['decision maker', 'stakeholder'],
-  ['voice of * customer', 'feedback'],
-  ['performance feedback', 'coach'],
-  ['field visit', 'coach'],
-  ['trade spend', 'budget'],
-  ['investor relation', 'investorrelations'],
-  ['public relation', 'publicrelations'],
-  ['employee relation', 'employeerelations'],
-  ['labor relation', 'employeerelations'],
-  ['national sales manager', 'exec'],
-  ['exit criteria', 'process'],
-  ['territory design', 'segment'],
-  ['design * territory', 'segment'],
-  ['design territory', 'segment'],
-  ['define * territory', 'segment'],
-  ['define territory', 'segment'],
-  ['territory structure', 'segment'],
-  ['territory alignment', 'segment'],
-  ['winloss ratio', 'data'],
-  ['winloss rate', 'data'],
-  ['winloss report', 'report'],
-  ['sales cycle', 'data'],
-  ['future * leader', 'talent'],
-  ['future leader', 'talent'],
-  ['future manager', 'talent'],
-  ['leadership pipeline', 'talent'],
-  ['talent pipeline', 'talent'],
-  ['hand in hand', 'collab'],
-  ['corrective plan', 'variance'],
-  ['recovery plan', 'variance'],
-  ['market feedback', 'intelligence'],
-  ['new vertical', 'newbiz'],
-  ['new industry', 'newbiz'],
-  ['new channel', 'newbiz'],
-  ['new geography', 'newbiz'],
-  ['draw up', ''],
-  ['break * down', ''],
-  ['break down', ''],
-  ['make sure', ''],
-  ['up to date', ''],
-  ['end to end', ''],
-  ['lead to close', 'process'],
-  ['lead to cash', 'process'],
-  ['people management', 'lead'],
-  ['people leadership', 'lead'],
-  ['people manager', 'manager'],
-  ['middle manager', 'manager'],
-  ['line manager', 'manager'],
-  ['customer need', 'demand'],
-  ['customer preference', 'demand'],
-  ['customer demand', 'demand'],
-  ['customer expectation', 'demand'],
-  ['buying behavior', 'demand'],
-  ['buyer behavior', 'demand'],
-  ['customer behavior', 'demand'],
-  ['channel partner', 'partner'],
-  ['keep an eye on', ''],
-  ['lost deal', 'feedback'],
-  ['lost prospect', 'feedback'],
-  ['lost opportunity', 'feedback'],
-  ['lost customer', 'feedback'],
-  ['area for improvement', 'variance'],
-  ['area of improvement', 'variance'],
-  ['area to improve', 'variance'],
-  ['area of responsibility', ''],
-  ['align with * goal', 'target'],
-  ['align with goal', 'target'],
-  ['align with * objective', 'target'],
-  ['align with objective', 'target'],
-  ['align with * strategy', 'strategy'],
-  ['align to * goal', 'target'],
-  ['in line with', ''],
-  ['supply chain', 'dept'],
-  ['product line', 'product'],
-  ['fall short', 'variance'],
-  ['cost of sales', 'budget'],
-  ['profit and loss', 'budget'],
-  ['travel and entertainment', 'budget'],
-  // customers
-  ['voice of the customer', 'feedback'],
-  ['voice of customer', 'feedback'],
-  ['customer experience', 'satisfaction'],
-  ['customer success', 'dept'],
-  ['customer service', 'service'],
-  ['customer acquisition', 'newbiz'],
-  ['customer base', 'customer'],
-  ['repeat business', 'retain'],
-  ['wallet share', 'retain'],
-  ['share of wallet', 'retain'],
-  ['cross sell', 'retain'],
-  ['point of contact', 'relationship'],
-  ['escalation point', 'relationship'],
-  ['accounts payable', 'accounting'],
-  ['accounts receivable', 'accounting'],
-  ['social media', 'socialmedia'],
-  // new business
-  ['new business', 'newbiz'],
-  ['business development', 'newbiz'],
-  ['new logo', 'newbiz'],
-  ['new customer', 'newbiz'],
-  ['new client', 'newbiz'],
-  ['new account', 'newbiz'],
-  ['new market', 'newbiz'],
-  ['new territory', 'newbiz'],
-  ['new region', 'newbiz'],
-  ['new segment', 'newbiz'],
-  ['new opportunity', 'newbiz'],
-  ['potential customer', 'newbiz'],
-  ['potential client', 'newbiz'],
-  ['lead generation', 'newbiz'],
-  ['lead gen', 'newbiz'],
-  ['generate lead', 'newbiz'],
-  ['open up', 'newbiz'],
-  ['break into', 'newbiz'],
-  ['venture into', 'newbiz'],
-  ['cold call', 'newbiz'],
-  ['lead routing', 'process'],
-  // operations and tools
-  ['sales ops', 'salesops'],
-  ['sales operation', 'salesops'],
-  ['revenue operation', 'salesops'],
-  ['revops', 'salesops'],
-  ['tech stack', 'tool'],
-  ['technology stack', 'tool'],
-  ['quote to cash', 'process'],
-  ['battle card', 'enable'],
-  ['data hygiene', 'tool'],
-  // departments and collaboration
-  ['cross functional team', 'collab'],
-  ['cross functional', 'collab'],
-  ['marketing team', 'dept'],
-  ['finance team', 'dept'],
-  ['customer success team', 'dept'],
-  ['engineering team', 'dept'],
-  ['cross departmental', 'collab'],
-  ['other department', 'dept'],
-  ['work closely', 'collab'],
-  ['work with', 'collab'],
-  ['partner with', 'collab'],
-  ['product development', 'product'],
-  ['product management', 'product'],
-  ['product team', 'product'],
-  // market
-  ['market intelligence', 'intelligence'],
-  ['competitive intelligence', 'competitor'],
-  ['competitive landscape', 'competitor'],
-  ['market share', 'newbiz'],
-  ['market research', 'intelligence'],
-];
-
-/** Single words (stemmed like the text) → concept. Unlisted words stand for themselves. */
-const CONCEPTS: Record<string, string> = Object.create(null) as Record<string, string>;
-function concept(name: string, words: string): void {
-  for (const w of words.split(/\s+/).filter(Boolean)) CONCEPTS[stem(w)] = name;
-}
-concept(REGION_CUE, `area region regional regionally territory territories territorial district local locally localize localized geography geographic
-  geographical zone province city town county`);
-concept(ORG_CUE, `global globally worldwide`);
-concept('strategy', 'strategy strategic strategically strategize vision direction');
-concept('plan', 'plan planning blueprint');
-concept('target', 'target quota goal objective okr number attainment');
-concept('allocate', 'allocate allocation resource resourcing deploy deployment prioritize invest investment');
-concept('segment', 'segment segmentation vertical channel structure icp coverage');
-concept('team', 'team staff workforce department employee personnel crew squad people professional');
-concept('rep', 'rep representative salesperson seller ae sdr bdr agent closer');
-concept('manager', 'manager director supervisor leader');
-concept('lead', 'lead leadership head supervise steer');
-concept('coach', 'coach coaching mentor mentoring mentorship counsel guide guidance onetoone');
-concept('motivate', 'motivate motivation inspire morale energize culture');
-concept('accountable', 'accountable accountability');
-concept('talent', `hire hiring recruit recruitment recruiter recruiting talent staffing interview candidate onboard onboarding induction
-  orient orientation ramp train training trainer upskill skill academy career succession dismiss`);
-concept('perform', 'performance result');
-concept('report', 'report reporting dashboard scorecard present presentation deck');
-concept('exec', 'executive board ceo');
-concept('data', 'data metric kpi figure statistic conversion rate ratio');
-concept('analyze', 'analyze analysis analytic analytics analyst');
-concept('trend', 'trend pattern dynamic dynamics');
-concept('forecast', 'commit forecast forecasting projection prediction predict predictability predictable outlook');
-concept('pipeline', 'pipeline funnel');
-concept('variance', 'variance shortfall deviation underperformance underperform underperforming');
-concept('budget', 'budget budgeting spend spending expense expenditure cost pnl fund funding financial money');
-concept('feedback', 'complaint feedback survey nps csat voc winloss listen');
-concept('satisfaction', 'satisfaction satisfy satisfied');
-concept('insight', 'insight');
-concept('intelligence', 'intelligence research study');
-concept('customer', 'customer client buyer account');
-concept('market', 'market marketplace industry');
-concept('competitor', 'competitor competition rival benchmark benchmarking');
-concept('product', 'product roadmap service offer offering');
-concept('dept', 'engineering legal hr logistics procurement randd ops finance cfo');
-concept('dept', 'marketing brand branding campaign');
-concept('collab', 'integrate integration sync synchronize collaborate collaboration align alignment cooperate liaise interlock together joint jointly');
-concept('salesops', 'revops');
-concept('enable', 'enablement enable playbook');
-concept('process', 'process methodology workflow cpq');
-concept('tool', 'tool tooling crm hubspot software stack automation automate system technology tech');
-concept('productivity', 'productivity productive efficiency efficient');
-concept('comp', 'compensation incentive commission spiff bonus');
-concept('relationship', 'relationship rapport relation nurture trust');
-concept('stakeholder', 'stakeholder contact');
-concept('retain', 'churn retention renewal renew repeat upsell loyalty wallet');
-concept('newbiz', 'sign win qualify prospect prospecting hunt hunter penetrate penetration untapped acquire acquisition outreach whitespace greenfield expand expansion footprint');
-concept('accountreview', 'qbr');
-concept('revenu', 'revenue booking arr mrr income');
-concept('partner', 'partner partnership reseller distributor dealer');
-
-const GENERIC = new Set(GENERIC_WORDS.split(/\s+/).filter(Boolean).map(stem));
-for (const key of Object.keys(CONCEPTS)) GENERIC.delete(key);
-
-/** Modifiers that turn the next account/customer/client (within two words) into a key account. */
-const KEY_MODIFIERS = new Set(['key', 'major', 'strategic', 'top', 'largest', 'biggest', 'important', 'priority', 'premier', 'flagship', 'vip', 'highest', 'enterprise'].map(stem));
-const KEY_HEADS = new Set(['account', 'customer', 'client'].map(stem));
+const ORG_CUE = '@organization';
 
 interface CompiledPhrase {
   words: string[];
   concept: string;
 }
-/** Phrases by their first word, longest first. */
-const PHRASES_BY_FIRST_WORD = new Map<string, CompiledPhrase[]>();
-for (const [text, c] of PHRASES) {
-  const words = text.split(/\s+/).map((w) => (w === '*' ? '*' : stem(w)));
-  PHRASES_BY_FIRST_WORD.set(words[0], [...(PHRASES_BY_FIRST_WORD.get(words[0]) ?? []), { words, concept: c }]);
+
+/** A model's lexicon, compiled: every word stemmed like the text. */
+interface Lexicon {
+  /** Phrases of two words or more by their first word, longest first (concept '' = filler). */
+  phrasesByFirstWord: Map<string, CompiledPhrase[]>;
+  /** Single words → concept. Unlisted words stand for themselves. */
+  concepts: Map<string, string>;
+  /** Concept names the lexicon defines. */
+  names: Set<string>;
+  /** Words that carry no topic: English ones (code) and the domain's filler (data). */
+  generic: Set<string>;
+  compounds: { concept: string; modifiers: Set<string>; heads: Set<string> }[];
 }
-for (const list of PHRASES_BY_FIRST_WORD.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+const ENGLISH_GENERIC = new Set(GENERIC_WORDS.split(/\s+/).filter(Boolean).map(stem));
+
+/** "company-wide", "P&L", "go to market": the stems of a lexicon entry, `*` kept as a wildcard. */
+function entryWords(entry: string): string[] {
+  return entry.split(/\s+/).flatMap((chunk) => (chunk === '*' ? ['*'] : rawTokens(chunk).map((t) => t.stem)));
+}
+
+function compileLexicon(def: LexiconDef | undefined): Lexicon {
+  const lex: Lexicon = { phrasesByFirstWord: new Map(), concepts: new Map(), names: new Set(), generic: new Set(ENGLISH_GENERIC), compounds: [] };
+  if (!def) return lex;
+  const add = (entry: string, concept: string) => {
+    const words = entryWords(entry);
+    if (words.length === 0) return;
+    if (words.length === 1 && words[0] !== '*') {
+      if (concept) lex.concepts.set(words[0], concept);
+      else lex.generic.add(words[0]);
+      return;
+    }
+    const list = lex.phrasesByFirstWord.get(words[0]) ?? [];
+    list.push({ words, concept });
+    lex.phrasesByFirstWord.set(words[0], list);
+  };
+  for (const [scope, entries] of def.scopeCues) for (const entry of entries) add(entry, `@${scope}`);
+  for (const [name, entries] of def.concepts) {
+    lex.names.add(name);
+    for (const entry of entries) add(entry, name);
+  }
+  for (const entry of def.filler) add(entry, '');
+  for (const list of lex.phrasesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const word of lex.concepts.keys()) lex.generic.delete(word);
+  for (const c of def.compounds) {
+    lex.names.add(c.concept);
+    lex.compounds.push({ concept: c.concept, modifiers: new Set(c.modifiers.flatMap(entryWords)), heads: new Set(c.heads.flatMap(entryWords)) });
+  }
+  return lex;
+}
 
 interface Term {
   term: string;
@@ -612,21 +305,22 @@ interface Term {
 }
 
 /** Text → concept terms (stopwords and generic words dropped, scope cues kept as cue terms). */
-function analyseText(text: string): Term[] {
+function analyseText(text: string, lex: Lexicon): Term[] {
   const raw = rawTokens(text);
   const out: Term[] = [];
   for (let i = 0; i < raw.length; ) {
-    // Key account: a modifier followed, within two words, by account / customer / client.
-    if (KEY_MODIFIERS.has(raw[i].stem)) {
-      const j = [i + 1, i + 2, i + 3].find((k) => k < raw.length && KEY_HEADS.has(raw[k].stem));
+    // A compound: a modifier followed, within two words, by a head ("key ... account").
+    const compound = lex.compounds.find((c) => c.modifiers.has(raw[i].stem));
+    if (compound) {
+      const j = [i + 1, i + 2, i + 3].find((k) => k < raw.length && compound.heads.has(raw[k].stem));
       if (j !== undefined) {
-        out.push({ term: 'keyaccount', proper: undefined });
+        out.push({ term: compound.concept, proper: undefined });
         i = j + 1;
         continue;
       }
     }
     let matched: CompiledPhrase | undefined;
-    for (const phrase of PHRASES_BY_FIRST_WORD.get(raw[i].stem) ?? []) {
+    for (const phrase of lex.phrasesByFirstWord.get(raw[i].stem) ?? []) {
       if (i + phrase.words.length > raw.length) continue;
       if (phrase.words.every((w, k) => w === '*' || raw[i + k].stem === w)) {
         matched = phrase;
@@ -641,24 +335,28 @@ function analyseText(text: string): Term[] {
     const { stem: s, proper, plural } = raw[i];
     i++;
     // "across the regions", "allocate territories": the set of regions is an organization-level matter.
-    if (CONCEPTS[s] === REGION_CUE && plural) continue;
-    if (CONCEPTS[s]) out.push({ term: CONCEPTS[s], proper: undefined, word: s });
-    else if (!GENERIC.has(s) && !STOPWORDS.has(s)) out.push({ term: s, proper, word: s });
+    const c = lex.concepts.get(s);
+    if (c === REGION_CUE && plural) continue;
+    if (c) out.push({ term: c, proper: undefined, word: s });
+    else if (!lex.generic.has(s) && !STOPWORDS.has(s)) out.push({ term: s, proper, word: s });
   }
+  // Contextual readings of the sales lexicon's concepts; each applies only where the model's
+  // lexicon defines the concepts it names.
+  const has = (name: string) => lex.names.has(name);
   // Pipeline that is being built is prospecting, not forecasting.
-  if (out.some((t) => t.term === 'pipeline') && raw.some((t) => PIPELINE_BUILDERS.has(t.stem))) {
+  if (has('pipeline') && has('newbiz') && out.some((t) => t.term === 'pipeline') && raw.some((t) => PIPELINE_BUILDERS.has(t.stem))) {
     for (const t of out) if (t.term === 'pipeline') t.term = 'newbiz';
   }
   // "regional managers", "area sales managers": a job title, not the level the text is about.
-  for (let i = 0; i + 1 < out.length; i++) if (out[i].term === REGION_CUE && out[i + 1].term === 'manager') out[i].term = '';
+  if (has('manager')) for (let i = 0; i + 1 < out.length; i++) if (out[i].term === REGION_CUE && out[i + 1].term === 'manager') out[i].term = '';
   // "performance management of the sales staff": managing people, not the numbers.
   // "the performance of the reps": their results as people to lead.
   const people = out.some((t) => t.term === 'rep' || t.term === 'manager');
-  if (people || out.some((t) => t.term === 'team')) {
+  if (has('accountable') && (people || out.some((t) => t.term === 'team'))) {
     for (const t of out) if (t.term === 'perfmanage' || (people && t.term === 'perform')) t.term = 'accountable';
   }
   // "retain talent": keeping people, not customers.
-  if (out.some((t) => t.term === 'talent') && !out.some((t) => t.term === 'customer' || t.term === 'keyaccount')) {
+  if (has('talent') && out.some((t) => t.term === 'talent') && !out.some((t) => t.term === 'customer' || t.term === 'keyaccount')) {
     for (const t of out) if (t.term === 'retain') t.term = 'talent';
   }
   // "hiring plan", "account plan", "training programme plan": the topic is the word before "plan".
@@ -666,9 +364,9 @@ function analyseText(text: string): Term[] {
   return out.filter((t, i) => {
     const next = out[i + 1]?.term;
     if (!t.term) return false;
-    if (t.term === 'plan' && i > 0 && PLAN_TOPICS.has(out[i - 1].term)) return false;
+    if (t.term === 'plan' && has('plan') && i > 0 && PLAN_TOPICS.has(out[i - 1].term)) return false;
     // "marketing budget", "travel budget": a budget whatever it is for.
-    if (out[i + 1]?.word === BUDGET && t.term !== 'budget' && !isCue(t.term)) return false;
+    if (has('budget') && out[i + 1]?.word === BUDGET && t.term !== 'budget' && !isCue(t.term)) return false;
     if (t.term === 'talent' && next === 'partner') return false;
     return true;
   });
@@ -678,7 +376,7 @@ const BUDGET = stem('budget');
 const PIPELINE_BUILDERS = new Set(['generate', 'build', 'create', 'fill', 'grow'].map(stem));
 const PLAN_TOPICS = new Set(['talent', 'comp', 'dept', 'budget', 'keyaccount', 'product', 'enable', 'process', 'tool', 'feedback', 'customer', 'coach', 'report', 'forecast', 'newbiz']);
 
-const isCue = (term: string) => term === REGION_CUE || term === ORG_CUE;
+const isCue = (term: string) => term.startsWith('@');
 
 // ── Index of a model ────────────────────────────────────────────────────────────────────────────
 
@@ -691,6 +389,9 @@ interface IndexedResponsibility {
 }
 
 interface MatcherIndex {
+  lex: Lexicon;
+  /** Exact titles, aliases and ids as words (normalised, see exactKey) → id; null when two ids share one. */
+  exact: Map<string, string | null>;
   entries: IndexedResponsibility[];
   idf: Map<string, number>;
   maxIdf: number;
@@ -707,20 +408,21 @@ const WEIGHT_DESCRIPTION = 0.5;
 function buildIndex(model: RoleModel): MatcherIndex {
   const cached = indexCache.get(model);
   if (cached) return cached;
+  const lex = compileLexicon(model.lexicon);
   const documentFrequency = new Map<string, number>();
   const entries: IndexedResponsibility[] = [];
   for (const def of model.responsibilities.values()) {
     const names = [def.title, def.id.replace(/-/g, ' '), ...def.aliases];
     const bag = new Map<string, number>();
     const add = (text: string, weight: number) => {
-      for (const { term } of analyseText(text)) if (!isCue(term)) bag.set(term, Math.max(bag.get(term) ?? 0, weight));
+      for (const { term } of analyseText(text, lex)) if (!isCue(term)) bag.set(term, Math.max(bag.get(term) ?? 0, weight));
     };
     add(def.description ?? '', WEIGHT_DESCRIPTION);
     for (const alias of def.aliases) add(alias, WEIGHT_ALIAS);
     add(def.title, WEIGHT_NAME);
     add(def.id.replace(/-/g, ' '), WEIGHT_NAME);
     const phrases = names
-      .map((name) => [...new Set(analyseText(name).map((t) => t.term).filter((t) => !isCue(t)))])
+      .map((name) => [...new Set(analyseText(name, lex).map((t) => t.term).filter((t) => !isCue(t)))])
       .filter((p) => p.length > 0);
     for (const term of bag.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     entries.push({ def, phrases, bag });
@@ -730,9 +432,20 @@ function buildIndex(model: RoleModel): MatcherIndex {
   let maxIdf = Math.log(1 + total);
   for (const [term, df] of documentFrequency) idf.set(term, Math.log(1 + total / df));
   for (const value of idf.values()) maxIdf = Math.max(maxIdf, value);
-  const index: MatcherIndex = { idf, entries, maxIdf, pairs: findPairs(model, entries) };
+  const exact = new Map<string, string | null>();
+  for (const { def } of entries) {
+    for (const name of new Set([def.title, def.id.replace(/-/g, ' '), ...def.aliases].map(exactKey))) {
+      if (name) exact.set(name, exact.has(name) && exact.get(name) !== def.id ? null : def.id);
+    }
+  }
+  const index: MatcherIndex = { lex, exact, idf, entries, maxIdf, pairs: findPairs(model, entries, lex) };
   indexCache.set(model, index);
   return index;
+}
+
+/** A text as an exact-match key: its stems without stopwords ("The annual budgets" = "annual budget"). */
+function exactKey(text: string): string {
+  return tokens(text).join(' ');
 }
 
 const MAX_IMPLIED_PAIRS_MODEL = 500;
@@ -743,7 +456,7 @@ const MAX_IMPLIED_PAIRS_MODEL = 500;
  * management" and "Regional team leadership": team ⊂ team + lead) are taken as such a pair when
  * neither has another candidate.
  */
-function findPairs(model: RoleModel, entries: IndexedResponsibility[]): [string, string][] {
+function findPairs(model: RoleModel, entries: IndexedResponsibility[], lex: Lexicon): [string, string][] {
   const rank = (scope: string) => {
     const i = model.scopes.indexOf(scope);
     return i < 0 ? model.scopes.length : i;
@@ -759,7 +472,7 @@ function findPairs(model: RoleModel, entries: IndexedResponsibility[]): [string,
   }
   // Implied pairs compare every two ids: a model larger than this names its pairs with `refines`.
   if (entries.length > MAX_IMPLIED_PAIRS_MODEL) return pairs;
-  const topics = new Map(entries.map((e) => [e.def.id, new Set(analyseText(e.def.title).map((t) => t.term).filter((t) => !isCue(t)))]));
+  const topics = new Map(entries.map((e) => [e.def.id, new Set(analyseText(e.def.title, lex).map((t) => t.term).filter((t) => !isCue(t)))]));
   const nests = (a: Set<string>, b: Set<string>) => {
     if (a.size === 0) return false;
     for (const t of a) if (!b.has(t)) return false;
@@ -845,7 +558,32 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   const index = buildIndex(model);
   // A responsibility is a phrase or a sentence; past this length only the beginning is read, so
   // matching stays cheap whatever the file holds.
-  const terms = analyseText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text);
+  const clipped = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  const whole = matchClause(clipped, index, model, roleScope);
+  if (readsAsRequirement(clipped, true)) return { ids: [], candidates: whole.candidates, notDuty: 'requirement' };
+  // Several duties: coordinated verb phrases that each name a different id, in text order; a
+  // purpose or manner tail ("to ensure ...", "with weekly ride-alongs") adds no id.
+  const clauses = segment(clipped);
+  if (clauses.length > 1 || clauses[0] !== clipped) {
+    const parts = clauses.map((clause) => matchClause(clause, index, model, roleScope));
+    const ids = [...new Set(parts.map((p) => p.id).filter((id): id is string => id !== undefined))].slice(0, MAX_IDS);
+    const head = clauses.join(' and ');
+    if (ids.length > 1) return { id: ids[0], ids, candidates: whole.candidates };
+    if (ids.length === 1 && !whole.id) {
+      const headMatch = clauses.length === 1 ? parts[0] : matchClause(head, index, model, roleScope);
+      return { id: ids[0], ids, candidates: headMatch.id === ids[0] ? headMatch.candidates : whole.candidates };
+    }
+  }
+  if (whole.id) return { id: whole.id, ids: [whole.id], candidates: whole.candidates };
+  return readsAsRequirement(clipped, false) ? { ids: [], candidates: whole.candidates, notDuty: 'requirement' } : { ids: [], candidates: whole.candidates };
+}
+
+/** At most this many ids for one entry (SPEC: two or three for coordinated duties). */
+const MAX_IDS = 3;
+
+/** One clause: the confident id, if any, and the best candidates. */
+function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleScope?: string): { id?: string; candidates: MatchCandidate[] } {
+  const terms = analyseText(text, index.lex);
   const cueRegion = terms.some((t) => t.term === REGION_CUE);
   const cueOrg = terms.some((t) => t.term === ORG_CUE);
   const broadest = model.scopes[0];
@@ -869,7 +607,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     else if (known === undefined && proper === 'aside') unit *= T.asideDiscount;
     query.set(term, { unit, tf: 1 });
   }
-  if (query.size === 0) return { ids: [], candidates: [] };
+  if (query.size === 0) return { candidates: [] };
   // A word repeated ("hiring ... interviews ... onboarding") is the topic: up to twice the weight.
   const weightOf = (q: { unit: number; tf: number }) => q.unit * Math.min(2, 1 + 0.5 * (q.tf - 1));
   const denominator = [...query.values()].reduce((sum, q) => sum + weightOf(q), 0);
@@ -903,7 +641,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   }
   // A broad id and the id refining it name one duty at two levels: the one at the level the text is
   // about takes the better evidence of the two, and the other does not count as a competitor.
-  const shadowed = new Set<string>();
+  const shadowed = new Map<string, string>();
   if (targetScope) {
     const byId = new Map(scored.map((c) => [c.id, c]));
     for (const [broadId, narrowId] of index.pairs) {
@@ -922,7 +660,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
       keep.evidence = Math.max(keep.evidence, drop.evidence);
       keep.named ||= drop.named;
       keep.score = Math.max(keep.score, keep.evidence + prior, drop.score + PAIR_EDGE);
-      shadowed.add(drop.id);
+      shadowed.set(drop.id, keepId);
     }
   }
   for (const c of scored) c.score = Math.round(c.score * 1e6) / 1e6;
@@ -935,7 +673,119 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     best.evidence >= T.confident &&
     (best.named || best.evidence >= T.confidentUnnamed) &&
     (!runnerUp || best.score - runnerUp.score >= T.margin);
-  return { id: confident ? best.id : undefined, ids: confident ? [best.id] : [], candidates: scored.slice(0, 3).map(({ id, score }) => ({ id, score })) };
+  const candidates = scored.slice(0, 3).map(({ id, score }) => ({ id, score }));
+  // An exact title or alias decides before any scoring (its partner at the level the text is about
+  // when it is one of a broad/narrow pair).
+  const exact = index.exact.get(exactKey(text));
+  if (exact) {
+    const id = shadowed.get(exact) ?? exact;
+    return { id, candidates: [{ id, score: Math.max(1, best?.score ?? 0) }, ...candidates.filter((c) => c.id !== id)].slice(0, 3) };
+  }
+  return { id: confident ? best.id : undefined, candidates };
+}
+
+// ── Clauses, purpose tails and requirements ─────────────────────────────────────────────────────
+
+/**
+ * Verbs that open a duty clause (stemmed). A coordinating "and", "," or ";" followed by one of them
+ * starts a new clause: "Forecast sales revenue and manage the sales budget".
+ */
+const CLAUSE_VERBS = new Set(
+  `accelerate achieve advise align allocate analyze anticipate approve assess attract build champion coach collaborate communicate conduct
+   coordinate create cultivate define deliver deploy design develop direct drive educate engage establish evaluate execute expand forecast
+   foster gather generate grow guide help hire hold identify implement improve inspire interview lead liaise maintain manage mentor monitor
+   motivate negotiate nurture onboard optimize organize oversee own partner plan prepare present prioritize prospect provide recruit report
+   represent retain review run secure set shape share streamline supervise support track train translate understand work write budget
+   measure set serve`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stem),
+);
+
+/** Words after which "with" names the partner of the duty, not its manner ("work with marketing"). */
+const WITH_PARTNERS = /\b(?:work\w*|partner\w*|collaborat\w*|align\w*|liais\w*|coordinat\w*|meet\w*|met|engag\w*|relationships?|interfac\w*|closely|together|cooperat\w*|communicat\w*|sync\w*|connect\w*|consult\w*|along|deal\w*|familiar\w*|experience\w*|compl\w*|interact\w*|network\w*|help\w*|assist\w*|support\w*|sign\w*|negotiat\w*|contract\w*|agreement\w*|rapport|trust\w*)\s+$/i;
+
+/** Purpose and manner tails: what follows adds no duty ("... to ensure targets are met", "... by coaching"). */
+const TAIL = /(?:,\s*|\s+)(?:in order to|so as to|so that|to ensure|to make sure|ensuring|thereby|while|through|by (?=[a-z]+ing\b)|to (?=(?:achieve|meet|hit|exceed|drive|deliver|maximi[sz]e|increase|improve|ensure|grow|support|enable|reach|boost|accelerate|optimi[sz]e|sustain|help|secure|attain|realise|realize)\b))/i;
+
+function stripTail(clause: string): string {
+  let from = 0;
+  for (;;) {
+    const m = TAIL.exec(clause.slice(from));
+    if (!m) return clause;
+    const at = from + m.index;
+    const head = clause.slice(0, at);
+    // "work with marketing": the partner, not the manner; a head of one word is no clause of its own.
+    if (/^(?:,\s*|\s+)with/i.test(m[0]) && WITH_PARTNERS.test(`${head} `)) {
+      from = at + m[0].length;
+      continue;
+    }
+    return head.trim() ? head : clause;
+  }
+}
+
+/**
+ * The clauses of a duty text: split at sentence ends and ";", and at "and" / "," / "as well as"
+ * followed by a clause-opening verb, each with its purpose or manner tail cut.
+ */
+function segment(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(/;|\.\s+|\s+[–—-]\s+(?=[A-Za-z])/)) {
+    const pieces: string[] = [];
+    const re = /(?:,\s*(?:and|as well as)?|\s+(?:and|as well as|&))\s+([A-Za-z]+)/gi;
+    // The form of the clause-opening verb ("Forecast ... and manage", "develops ... and manages",
+    // "Managing ... and training"): a coordinated verb of another form is a noun or an object.
+    const opening = /[A-Za-z]+/g;
+    let openingForm: string | undefined;
+    for (let w: RegExpExecArray | null; (w = opening.exec(sentence)) && !openingForm; ) if (CLAUSE_VERBS.has(stem(w[0]))) openingForm = verbForm(w[0]);
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      if (!CLAUSE_VERBS.has(stem(m[1])) || verbForm(m[1]) !== openingForm) continue;
+      // Inside parentheses: examples, not a clause.
+      if ((sentence.slice(0, m.index).match(/\(/g)?.length ?? 0) > (sentence.slice(0, m.index).match(/\)/g)?.length ?? 0)) continue;
+      // "Develop and manage the budget", "Recruit, train and mentor reps": verbs alone share the
+      // object of the next one.
+      const before = sentence.slice(last, m.index).match(/[A-Za-z]+/g) ?? [];
+      if (before.every((w) => CLAUSE_VERBS.has(stem(w)) || /^(?:and|or)$/i.test(w))) continue;
+      pieces.push(sentence.slice(last, m.index));
+      last = m.index + m[0].length - m[1].length;
+    }
+    pieces.push(sentence.slice(last));
+    for (const piece of pieces) {
+      const clause = stripTail(piece).replace(/[\s.,;:!]+$/, '').trim();
+      if (/[A-Za-z]/.test(clause)) out.push(clause);
+    }
+  }
+  return out.length > 0 ? out : [text];
+}
+
+/** base, s (third person), ing or ed: the form of a verb as written. */
+function verbForm(word: string): string {
+  const w = word.toLowerCase();
+  if (w.endsWith('ing') && w.length > 5) return 'ing';
+  if (w.endsWith('ed') && w.length > 4) return 'ed';
+  if (/[^s]s$/.test(w) && w.length > 3) return 's';
+  return 'base';
+}
+
+/**
+ * Requirements and traits, not duties: "Minimum of 10 years experience", "You're collegial",
+ * "Bachelor's degree", "Close deals yourself". `strong` cues decide even over a match; the others
+ * only explain why text matched nothing.
+ */
+const REQUIREMENT_STRONG = [
+  /\b\d+\s*\+\s*(?:years?|yrs)\b|\b\d+\s*(?:years?|yrs)\b(?:\s+of)?(?:\s+[a-z0-9/&-]+){0,4}\s+experience\b|\b(?:minimum|at least)(?:\s+of)?\s+\d+/i,
+  /\byears? of (?:[a-z-]+ ){0,3}experience\b/i,
+  /^\s*(?:minimum|at least|bachelor|master|mba|degree|proven|demonstrated|excellent|exceptional|outstanding|strong (?:[a-z]+ )?(?:skills|background|understanding|knowledge|experience|track)|ability to|able to|knowledge of|understanding of|familiarity|proficien|fluen|experience (?:in|with|of|as|selling|leading|managing|building)|experienced|track record|you(?:['’]re| are)\s+(?!responsible|accountable|in charge|tasked|expected|going|the\b)|you(?:['’]ve| have| bring| thrive| love| enjoy| possess)\b|must\b|willing|comfortable|self-starter|passion(?:ate)?)/i,
+  /\b(?:bachelor'?s?|master'?s?|mba|university) degree\b/i,
+  /\b(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)\w*\b.*\b(?:yourself|personally)\b|\b(?:yourself|personally)\s+(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)|\bindividual contributor\b/i,
+  /\bown (?:book of business|quota)\b/i,
+];
+const REQUIREMENT_WEAK = [/\bskills?\b/i, /\bexperience\b/i, /\bdegree\b/i, /\bknowledge\b/i, /\bability\b/i, /\bproficien/i, /\btrack record\b/i, /\byou\b/i, /\bpreferred\b/i, /\brequired\b/i];
+
+function readsAsRequirement(text: string, strong: boolean): boolean {
+  return (strong ? REQUIREMENT_STRONG : [...REQUIREMENT_STRONG, ...REQUIREMENT_WEAK]).some((re) => re.test(text));
 }
 
 /** SPEC: lower-case letters, digits and hyphens, no spaces — such an entry is an id, never free text. */

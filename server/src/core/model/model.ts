@@ -14,6 +14,21 @@ export interface ResponsibilityDef {
   refines?: string;
 }
 
+/**
+ * The free-text matcher's vocabulary for a model (`lexicon:` in a model file): the domain's words,
+ * so that the matcher itself knows only English. Entries are words or phrases as written.
+ */
+export interface LexiconDef {
+  /** Scope level → words and phrases naming it ("territory", "company-wide"). */
+  scopeCues: Map<string, string[]>;
+  /** Concept name → words and phrases that mean it. */
+  concepts: Map<string, string[]>;
+  /** Words and phrases that carry no topic in this domain. */
+  filler: string[];
+  /** A modifier followed within two words by a head makes `concept`. */
+  compounds: { concept: string; modifiers: string[]; heads: string[] }[];
+}
+
 export interface RoleTypeDef {
   id: string;
   title: string;
@@ -34,6 +49,8 @@ export interface RoleModel {
   scopes: string[];
   responsibilities: Map<string, ResponsibilityDef>;
   roles: Map<string, RoleTypeDef>;
+  /** The matcher's vocabulary; absent: free text is matched on the model's own words only. */
+  lexicon?: LexiconDef;
   /** Where the model came from: `builtin:<id>` or a file path. */
   source: string;
   /** Offsets of each id's declaration in the model file, for go-to-definition. */
@@ -58,6 +75,20 @@ function entries(value: unknown): [string, Record<string, unknown>][] {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function lexiconOf(raw: Record<string, unknown>): LexiconDef {
+  const lists = (value: unknown) => new Map(Object.entries((value ?? {}) as Record<string, unknown>).map(([key, v]) => [key, stringList(v)]));
+  return {
+    scopeCues: lists(raw.scope_cues),
+    concepts: lists(raw.concepts),
+    filler: stringList(raw.filler),
+    compounds: (Array.isArray(raw.compounds) ? raw.compounds : []).map((c: Record<string, unknown>) => ({
+      concept: String(c.concept),
+      modifiers: stringList(c.modifiers),
+      heads: stringList(c.heads),
+    })),
+  };
 }
 
 /** Parses and checks a role model text. Errors are one line each, naming the place. */
@@ -96,6 +127,7 @@ export function parseRoleModel(text: string, source: string): ModelLoadResult {
       refines: typeof def.refines === 'string' ? def.refines : undefined,
     });
   }
+  if (raw.lexicon && typeof raw.lexicon === 'object') model.lexicon = lexiconOf(raw.lexicon as Record<string, unknown>);
   for (const [id, def] of entries(raw.roles)) {
     model.roles.set(id, {
       id,
