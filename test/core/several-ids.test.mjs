@@ -100,6 +100,27 @@ test('block list, CRLF line ends and the entry last in the file: the new item us
   assertQuiet(lint(after));
 });
 
+test('a folded multi-line two-duty text: the split quotes the note and adds the next id after the last line', () => {
+  const folded = '>-   # pasted from the job ad\n        Forecast sales revenue\n        and manage the sales budget';
+  const items = [...without(HOS_RESPONSIBILITIES, 'revenue-forecasting', 'budget-management', 'sales-operations'), folded, 'sales-operations'];
+  const text = charter({ roles: [blockHos(items), rsm('EMEA'), rsm('APAC')] });
+  assert.equal(data(text).roles[0].responsibilities.at(-2), FORECAST_AND_BUDGET);
+  const [f] = byRule(lint(text), NC);
+  assert.ok(f, 'the folded text is matched');
+  const after = applyChecked(text, f.fixes.find((x) => x.safe));
+  assert.deepEqual(data(after).roles[0].responsibilities.slice(-3), [{ id: 'revenue-forecasting', note: FORECAST_AND_BUDGET }, 'budget-management', 'sales-operations']);
+  assertQuiet(lint(after));
+});
+
+test('a folded one-duty text with a comment on its header: the replace keeps the comment (it was dropped before)', () => {
+  const items = [...without(HOS_RESPONSIBILITIES, 'budget-management'), '|-   # from the 2024 plan\n        Own the annual\n        sales budget'];
+  const text = charter({ roles: [blockHos(items), rsm('EMEA'), rsm('APAC')] });
+  const [f] = byRule(lint(text), NC);
+  const after = applyChecked(text, f.fixes.find((x) => x.safe));
+  assert.ok(after.includes('        note: "Own the annual\\nsales budget"   # from the 2024 plan\n'), after);
+  assert.deepEqual(data(after).roles[0].responsibilities.at(-1), { id: 'budget-management', note: 'Own the annual\nsales budget' });
+});
+
 test('flow list: the split writes a flow mapping and the next id in place, the other items untouched', () => {
   const resp = `[sales-strategy, sales-team-management, performance-reporting, talent-development, ${FORECAST_AND_BUDGET}, customer-insights, cross-functional-alignment, sales-operations]`;
   const text = charter({ roles: [hos({ resp }), rsm('EMEA'), rsm('APAC')] });

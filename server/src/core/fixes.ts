@@ -262,11 +262,22 @@ export function replaceWithIdAndNote(file: CharterFile, entry: ResponsibilityEnt
   if (hasAnchorOrTag(entry.item)) return [];
   const span = trimSpan(file.text, entry);
   let original = file.text.slice(span.start, span.end);
-  if (original.includes('\n') || original.includes('\r')) original = JSON.stringify(entry.text);
+  let headerComment = '';
+  if (original.includes('\n') || original.includes('\r')) {
+    // A multi-line text becomes one quoted line. A block scalar's header (`>-  # from the ad`)
+    // is the one place inside it a comment can be: it follows the note.
+    const header = /^[|>][^\r\n]*/.exec(original)?.[0];
+    const comment = header === undefined ? undefined : commentOf(header);
+    if (header !== undefined && comment !== undefined) {
+      const blanks = /[ \t]*$/.exec(header.slice(0, header.length - comment.length))?.[0] || ' ';
+      headerComment = `${blanks}${comment.trimEnd()}`;
+    }
+    original = JSON.stringify(entry.text);
+  }
   const idText = plainOrQuoted(id);
   if (seq.flow) return [edit(file, span.start, span.end, `{id: ${idText}, note: ${original}}`)];
   const column = file.lines.positionAt(span.start).character;
-  return [edit(file, span.start, span.end, `id: ${idText}${file.lines.eol}${' '.repeat(column)}note: ${original}`)];
+  return [edit(file, span.start, span.end, `id: ${idText}${file.lines.eol}${' '.repeat(column)}note: ${original}${headerComment}`)];
 }
 
 /**
