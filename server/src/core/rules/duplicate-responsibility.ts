@@ -4,6 +4,8 @@ import type { Fix } from '../types';
 import type { Rule } from './rule';
 import { nameList, quoted } from './rule';
 
+const NONE: readonly string[] = [];
+
 export const duplicateResponsibility: Rule = {
   meta: {
     id: 'duplicate-responsibility',
@@ -19,7 +21,10 @@ export const duplicateResponsibility: Rule = {
         for (const resolved of org.responsibilities.get(role) ?? []) {
           if (resolved.ids.length === 0) continue;
           // Judged per id (SPEC): free text naming several ids repeats those an earlier entry has.
-          const kept = org.firstIds(resolved);
+          // (One id, the usual case, is answered without a list: crowded files hold millions.)
+          const single = resolved.ids.length === 1;
+          if (single && owned.get(resolved.ids[0]) === resolved) continue;
+          const kept = single ? NONE : org.firstIds(resolved);
           if (kept.length === resolved.ids.length) continue;
           const seq = role.responsibilitiesNode;
           const { entry } = resolved;
