@@ -564,7 +564,8 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   // A responsibility is a phrase or a sentence; past this length only the beginning is read, so
   // matching stays cheap whatever the file holds.
   const clipped = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
-  if (readsAsRequirement(clipped, true)) return { ids: [], candidates: matchClause(clipped, index, model, roleScope).candidates, notDuty: 'requirement' };
+  // A requirement gets no did-you-mean either: no id is what it means.
+  if (readsAsRequirement(clipped, true)) return { ids: [], candidates: [], notDuty: 'requirement' };
   // "Budget Management: Zonal Business Managers often ...", "The VP of Sales also develops ...":
   // the heading and the preamble name no duty of their own; the heading is read only when the rest
   // names none.
@@ -588,7 +589,7 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
     if (titled.id) return { id: titled.id, ids: [titled.id], candidates: titled.candidates };
   }
   const unmatched = whole.candidates.length > 0 || body === clipped ? whole : matchClause(clipped, index, model, roleScope);
-  return readsAsRequirement(clipped, false) ? { ids: [], candidates: unmatched.candidates, notDuty: 'requirement' } : { ids: [], candidates: unmatched.candidates };
+  return readsAsRequirement(clipped, false) ? { ids: [], candidates: [], notDuty: 'requirement' } : { ids: [], candidates: unmatched.candidates };
 }
 
 // ── Preambles ───────────────────────────────────────────────────────────────────────────────────
@@ -628,7 +629,12 @@ function stripPreamble(text: string): { body: string; heading?: string } {
   let body = text;
   let heading: string | undefined;
   const h = headingOf(body);
-  if (h) {
+  // "Coach reps weekly: call reviews, pipeline reviews": a duty before the colon, its examples after.
+  const lead = h && CLAUSE_VERBS.has(stem(/[A-Za-z]+/.exec(h.heading)?.[0] ?? '')) && h.heading.includes(' ');
+  if (h && lead) {
+    heading = h.rest;
+    body = h.heading;
+  } else if (h) {
     heading = h.heading;
     body = h.rest;
   }
@@ -889,5 +895,12 @@ function readsAsRequirement(text: string, strong: boolean): boolean {
 /** SPEC: lower-case letters, digits and hyphens, no spaces — such an entry is an id, never free text. */
 export function isIdLike(text: string): boolean {
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text) || /^[a-z0-9-]+$/.test(text);
+}
+
+
+/** For scripts/eval-freetext.mjs and tests: the preamble-stripped body and the clauses of a text. */
+export function explainSegmentation(text: string): { body: string; heading?: string; clauses: string[] } {
+  const { body, heading } = stripPreamble(text);
+  return { body, heading, clauses: segment(body) };
 }
 
