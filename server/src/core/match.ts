@@ -5,10 +5,11 @@ import type { LexiconDef, ResponsibilityDef, RoleModel } from './model/model';
  *
  *  1. normalisation — case, `&`, possessives, British spellings, abbreviations (CRM, KPIs, QBRs,
  *     P&L, OKRs, GTM, AEs, 1:1s ...), then a light stemmer;
- *  2. a domain lexicon — multi-word phrases and single words mapped onto shared concepts
- *     (hire / recruit / onboard / train → talent, forecast / projection / commit call → forecast,
- *     coach / mentor / ride-along → coach ...), applied alike to the text and to the model's titles,
- *     aliases and descriptions, so the model's own words decide which id a concept points at;
+ *  2. the model's lexicon (data: `lexicon:` in the model file, see docs/matching.md) — phrases and
+ *     words mapped onto shared concepts (hire / recruit / onboard / train → talent, forecast /
+ *     projection / commit call → forecast ...), scope words and domain filler, applied alike to the
+ *     text and to the model's titles, aliases and descriptions, so the model's own words decide which
+ *     id a concept points at; a model without a lexicon is matched on its own words only;
  *  3. scope words ("regional", "territory", "local", "company-wide", "global") are not topic words:
  *     they only say which scope level the text is about, and feed the scope prior (a plural —
  *     "across the regions" — or a job title — "regional managers" — names no level);
@@ -22,6 +23,10 @@ import type { LexiconDef, ResponsibilityDef, RoleModel } from './model/model';
  *     decides outright;
  *  6. a calibrated confidence threshold and margin (see test/freetext and
  *     scripts/eval-freetext.mjs for the evaluation they were tuned on).
+ *
+ * Before scoring (matchResponsibility): requirements and traits are set apart (notDuty), headings,
+ * openers and job-title subjects are cut, the text is split into coordinated clauses (several ids
+ * in text order) whose purpose tails add no id, and an exact title or alias decides outright.
  *
  * Everything is deterministic and built once per model (cached), so matching is cheap.
  */
