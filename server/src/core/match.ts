@@ -5,10 +5,11 @@ import type { LexiconDef, ResponsibilityDef, RoleModel } from './model/model';
  *
  *  1. normalisation — case, `&`, possessives, British spellings, abbreviations (CRM, KPIs, QBRs,
  *     P&L, OKRs, GTM, AEs, 1:1s ...), then a light stemmer;
- *  2. a domain lexicon — multi-word phrases and single words mapped onto shared concepts
- *     (hire / recruit / onboard / train → talent, forecast / projection / commit call → forecast,
- *     coach / mentor / ride-along → coach ...), applied alike to the text and to the model's titles,
- *     aliases and descriptions, so the model's own words decide which id a concept points at;
+ *  2. the model's lexicon (data: `lexicon:` in the model file, see docs/matching.md) — phrases and
+ *     words mapped onto shared concepts (hire / recruit / onboard / train → talent, forecast /
+ *     projection / commit call → forecast ...), scope words and domain filler, applied alike to the
+ *     text and to the model's titles, aliases and descriptions, so the model's own words decide which
+ *     id a concept points at; a model without a lexicon is matched on its own words only;
  *  3. scope words ("regional", "territory", "local", "company-wide", "global") are not topic words:
  *     they only say which scope level the text is about, and feed the scope prior (a plural —
  *     "across the regions" — or a job title — "regional managers" — names no level);
@@ -22,6 +23,10 @@ import type { LexiconDef, ResponsibilityDef, RoleModel } from './model/model';
  *     decides outright;
  *  6. a calibrated confidence threshold and margin (see test/freetext and
  *     scripts/eval-freetext.mjs for the evaluation they were tuned on).
+ *
+ * Before scoring (matchResponsibility): requirements and traits are set apart (notDuty), headings,
+ * openers and job-title subjects are cut, the text is split into coordinated clauses (several ids
+ * in text order) whose purpose tails add no id, and an exact title or alias decides outright.
  *
  * Everything is deterministic and built once per model (cached), so matching is cheap.
  */
@@ -305,8 +310,7 @@ interface Term {
 }
 
 /** Text → concept terms (stopwords and generic words dropped, scope cues kept as cue terms). */
-function analyseText(text: string, lex: Lexicon): Term[] {
-  const raw = rawTokens(text);
+function analyseText(text: string, lex: Lexicon, raw: RawToken[] = rawTokens(text)): Term[] {
   const out: Term[] = [];
   for (let i = 0; i < raw.length; ) {
     // A compound: a modifier followed, within two words, by a head ("key ... account").
@@ -545,7 +549,13 @@ const T = {
   confidentUnnamed: 0.65,
   /** ... and leads the next id (its refinement pair aside) by this much. */
   margin: 0.04,
+  /** Or (long text): the id's words weigh this much (in units of the most distinctive word) ... */
+  strong: 2,
+  /** ... and this many times as much as the next id's. */
+  dominance: 2,
 };
+/** The tuning, for scripts/eval-freetext.mjs --tune only. */
+export const TUNING = T;
 /** Between a broad id and its refinement, the one at the level the text is about wins by this. */
 const PAIR_EDGE = 0.01;
 const MAX_TEXT_LENGTH = 2000;
@@ -559,23 +569,99 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   // A responsibility is a phrase or a sentence; past this length only the beginning is read, so
   // matching stays cheap whatever the file holds.
   const clipped = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
-  const whole = matchClause(clipped, index, model, roleScope);
-  if (readsAsRequirement(clipped, true)) return { ids: [], candidates: whole.candidates, notDuty: 'requirement' };
+  // A requirement gets no did-you-mean either: no id is what it means.
+  if (readsAsRequirement(clipped, true)) return { ids: [], candidates: [], notDuty: 'requirement' };
+  // "Budget Management: Zonal Business Managers often ...", "The VP of Sales also develops ...":
+  // the heading and the preamble name no duty of their own; the heading is read only when the rest
+  // names none.
+  const { body, heading } = stripPreamble(clipped);
+  const whole = matchClause(body, index, model, roleScope);
   // Several duties: coordinated verb phrases that each name a different id, in text order; a
-  // purpose or manner tail ("to ensure ...", "with weekly ride-alongs") adds no id.
-  const clauses = segment(clipped);
-  if (clauses.length > 1 || clauses[0] !== clipped) {
+  // purpose or manner tail ("to ensure ...", "by coaching") adds no id.
+  const clauses = segment(body);
+  if (clauses.length > 1 || clauses[0] !== body) {
     const parts = clauses.map((clause) => matchClause(clause, index, model, roleScope));
     const ids = [...new Set(parts.map((p) => p.id).filter((id): id is string => id !== undefined))].slice(0, MAX_IDS);
-    const head = clauses.join(' and ');
     if (ids.length > 1) return { id: ids[0], ids, candidates: whole.candidates };
     if (ids.length === 1 && !whole.id) {
-      const headMatch = clauses.length === 1 ? parts[0] : matchClause(head, index, model, roleScope);
-      return { id: ids[0], ids, candidates: headMatch.id === ids[0] ? headMatch.candidates : whole.candidates };
+      const first = parts.find((p) => p.id === ids[0])!;
+      return { id: ids[0], ids, candidates: first.candidates };
     }
   }
   if (whole.id) return { id: whole.id, ids: [whole.id], candidates: whole.candidates };
-  return readsAsRequirement(clipped, false) ? { ids: [], candidates: whole.candidates, notDuty: 'requirement' } : { ids: [], candidates: whole.candidates };
+  if (heading) {
+    const titled = matchClause(heading, index, model, roleScope);
+    if (titled.id) return { id: titled.id, ids: [titled.id], candidates: titled.candidates };
+  }
+  const unmatched = whole.candidates.length > 0 || body === clipped ? whole : matchClause(clipped, index, model, roleScope);
+  return readsAsRequirement(clipped, false) ? { ids: [], candidates: [], notDuty: 'requirement' } : { ids: [], candidates: unmatched.candidates };
+}
+
+// ── Preambles ───────────────────────────────────────────────────────────────────────────────────
+
+/** "Budget Management : ...", "Sales Forecasting and Budgeting: ...": a short heading before a colon. */
+function headingOf(text: string): { heading: string; rest: string } | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 2 || colon > 70) return undefined;
+  const heading = text.slice(0, colon).trim();
+  const rest = text.slice(colon + 1).trim();
+  if (!/^[A-Za-z][\w&/’' -]*$/.test(heading) || heading.split(/\s+/).length > 6 || rest.length <= 12) return undefined;
+  return { heading, rest };
+}
+
+/** Sentence openers that name no duty: "In this role, you will", "Apart from all this, ". */
+const OPENER = /^\s*(?:(?:in this role|in this position|in addition(?: to this)?|additionally|also|furthermore|moreover|besides|apart from all this|outside (?:your|their|his|her) daily tasks|in tough circumstances|then|to do this|for example|on a daily basis|as needed|typically|generally|usually|often|overall|ultimately|finally|above all|most importantly)\b\s*,?\s*)+/i;
+
+/** A job title or pronoun as the subject, with its modal or adverbs: "The VP of Sales also", "Sales directors may". */
+const SUBJECT = new RegExp(
+  '^\\s*(?:(?:as|acting as|being) (?:a |an |the )?[^,]{1,60},\\s*)?' +
+    '(?:(?:the|a|an|each|every|our|your|this|that|these|their|his|her|any|good|great|savvy|successful)\\s+)?' +
+    "(?:(?!(?:to|with|for|from|on|in|at|by|and|or|into|across|within)\\s)[A-Za-z’'/.-]+\\s+){0,6}?" +
+    '(?:managers?|directors?|vps?|vice presidents?|presidents?|officers?|cros?|heads?|leaders?|executives?|rsms?|tsms?|asms?|dsms?|zsms?|he|she|they|you|we|he or she|he ?/ ?she|s/he|incumbent|individual|person|role|position)' +
+    '(?:\\s*\\([^)]*\\))?(?:\\s+of\\s+(?:sales|[A-Za-z]+(?:\\s+sales)?))?' +
+    "(?:\\s+(?:also|will|would|must|should|may|might|can|could|often|typically|usually|generally|then|frequently|constantly|regularly|always|actively|directly|is|are|be|has|have|'ll|will be|is also|are also|expected to|required to|encouraged to|needs? to|has to|have to|tends? to|helps?|work(?:s)? to))*\\s+",
+  'i',
+);
+
+/** "responsible for", "in charge of", "duties include": what follows is the duty. */
+const RESPONSIBLE = /^(?:(?:.{0,80}?\b(?:is|are|be|been|was|were|remains?|executive|leader|manager|director|officer|person|one)\s+|\s*)(?:(?:also|primarily|mainly|ultimately|directly|fully|solely|largely|typically|generally|often|usually|chiefly|or)\s+)*(?:responsible|accountable)(?:\s+or\s+(?:responsible|accountable))?\s+(?:for|to)|.{0,80}?\bin charge of|.{0,60}?\b(?:tasked|charged) with|.{0,60}?\b(?:involved in|the driving force behind|the force behind|focus(?:es)? on|focused on)|.{0,80}?\b(?:duties|responsibilities|tasks|job|role|duty|responsibility|goal|focus|mission)(?: and responsibilities)?(?: of [^,:]{1,60}?)? (?:include|includes|involve|involves|is to|are to|entails?)|.{0,60}?\bit is (?:his|her|their|your|the \w+'?s?) (?:responsibility|job|duty|role) to|.{0,60}?\b(?:this|the) (?:role|position|job) (?:involves|includes|focuses on|entails))\s*:?\s*/i;
+
+const RESPONSIBLE_WORDS = /responsib|accountab|in charge|tasked|charged|involved|force behind|focus|duties|tasks|job|role|duty|goal|mission/i;
+const SUBJECT_WORDS = /\b(?:managers?|directors?|vps?|presidents?|officers?|cros?|heads?|leaders?|executives?|[rtadz]sms?|he|she|they|you|we|incumbent|individual|person|role|position)\b/i;
+
+/** The text without its preamble ("The VP of Sales also ...") and heading; the heading apart. */
+function stripPreamble(text: string): { body: string; heading?: string } {
+  let body = text;
+  let heading: string | undefined;
+  const h = headingOf(body);
+  // "Coach reps weekly: call reviews, pipeline reviews": a duty before the colon, its examples after.
+  const lead = h && CLAUSE_VERBS.has(stem(/[A-Za-z]+/.exec(h.heading)?.[0] ?? '')) && h.heading.includes(' ');
+  if (h && lead) {
+    heading = h.rest;
+    body = h.heading;
+  } else if (h) {
+    heading = h.heading;
+    body = h.rest;
+  }
+  body = dropPreamble(body);
+  return { body, heading };
+}
+
+/** Openers, a subject with its modals, and "is responsible for" at the start of one sentence. */
+function dropPreamble(sentence: string): string {
+  let body = sentence.replace(OPENER, '');
+  const keep = (next: string) => {
+    if (next !== body && /[A-Za-z]{3,}.*\s+\S/.test(next)) body = next;
+  };
+  // Cheap tests first: most duty texts have neither.
+  const responsible = RESPONSIBLE_WORDS.test(body);
+  if (responsible) keep(body.replace(RESPONSIBLE, ''));
+  // A subject only before its verb: "Report results to the Head of Sales" has none.
+  const first = /[A-Za-z]+/.exec(body)?.[0] ?? '';
+  if (SUBJECT_WORDS.test(body) && (!CLAUSE_VERBS.has(stem(first)) || verbForm(first) !== 'base')) keep(body.replace(SUBJECT, ''));
+  if (responsible) keep(body.replace(RESPONSIBLE, ''));
+  keep(body.replace(/^\s*to\s+(?=[a-z])/i, ''));
+  return body;
 }
 
 /** At most this many ids for one entry (SPEC: two or three for coordinated duties). */
@@ -583,7 +669,8 @@ const MAX_IDS = 3;
 
 /** One clause: the confident id, if any, and the best candidates. */
 function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleScope?: string): { id?: string; candidates: MatchCandidate[] } {
-  const terms = analyseText(text, index.lex);
+  const raw = rawTokens(text);
+  const terms = analyseText(text, index.lex, raw);
   const cueRegion = terms.some((t) => t.term === REGION_CUE);
   const cueOrg = terms.some((t) => t.term === ORG_CUE);
   const broadest = model.scopes[0];
@@ -617,6 +704,8 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
     evidence: number;
     /** Some word of the text is in the id's title or aliases, not only in its description. */
     named: boolean;
+    /** Absolute evidence: the weight of the text's words the id knows, however long the text. */
+    strength: number;
   }
   const scored: Scored[] = [];
   for (const entry of index.entries) {
@@ -627,6 +716,7 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
       if (w) explained += w * weightOf(q);
       if (w === WEIGHT_NAME) named = true;
     }
+    const strength = explained / index.maxIdf;
     if (explained <= 0) continue;
     let evidence = explained / denominator;
     // A whole alias or title (two concepts or more) found in the text.
@@ -637,7 +727,7 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
     }
     evidence += T.phraseBonus * Math.min(1, bestPhrase);
     const prior = targetScope && entry.def.scope === targetScope ? (cueScope ? T.cuePrior : T.scopePrior) : 0;
-    scored.push({ id: entry.def.id, evidence, named, score: evidence + prior });
+    scored.push({ id: entry.def.id, evidence, named, strength, score: evidence + prior });
   }
   // A broad id and the id refining it name one duty at two levels: the one at the level the text is
   // about takes the better evidence of the two, and the other does not count as a competitor.
@@ -652,13 +742,14 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
       if (!keepId || !drop) continue;
       let keep = byId.get(keepId);
       if (!keep) {
-        keep = { id: keepId, evidence: 0, named: false, score: 0 };
+        keep = { id: keepId, evidence: 0, named: false, strength: 0, score: 0 };
         scored.push(keep);
         byId.set(keepId, keep);
       }
       const prior = cueScope ? T.cuePrior : T.scopePrior;
       keep.evidence = Math.max(keep.evidence, drop.evidence);
       keep.named ||= drop.named;
+      keep.strength = Math.max(keep.strength, drop.strength);
       keep.score = Math.max(keep.score, keep.evidence + prior, drop.score + PAIR_EDGE);
       shadowed.set(drop.id, keepId);
     }
@@ -673,15 +764,24 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
     best.evidence >= T.confident &&
     (best.named || best.evidence >= T.confidentUnnamed) &&
     (!runnerUp || best.score - runnerUp.score >= T.margin);
+  // A long sentence: judged by the strongest evidence, not by how much of it the model's words
+  // explain — enough weight of the id's own words, well ahead of any other id.
+  const strong =
+    !confident &&
+    best &&
+    !shadowed.has(best.id) &&
+    best.named &&
+    best.strength >= T.strong &&
+    (!runnerUp || (best.strength >= T.dominance * runnerUp.strength && best.score - runnerUp.score >= T.margin));
   const candidates = scored.slice(0, 3).map(({ id, score }) => ({ id, score }));
   // An exact title or alias decides before any scoring (its partner at the level the text is about
   // when it is one of a broad/narrow pair).
-  const exact = index.exact.get(exactKey(text));
+  const exact = index.exact.get(raw.filter((t) => !STOPWORDS.has(t.stem)).map((t) => t.stem).join(' '));
   if (exact) {
     const id = shadowed.get(exact) ?? exact;
     return { id, candidates: [{ id, score: Math.max(1, best?.score ?? 0) }, ...candidates.filter((c) => c.id !== id)].slice(0, 3) };
   }
-  return { id: confident ? best.id : undefined, candidates };
+  return { id: confident || strong ? best.id : undefined, candidates };
 }
 
 // ── Clauses, purpose tails and requirements ─────────────────────────────────────────────────────
@@ -696,7 +796,8 @@ const CLAUSE_VERBS = new Set(
    foster gather generate grow guide help hire hold identify implement improve inspire interview lead liaise maintain manage mentor monitor
    motivate negotiate nurture onboard optimize organize oversee own partner plan prepare present prioritize prospect provide recruit report
    represent retain review run secure set shape share streamline supervise support track train translate understand work write budget
-   measure set serve`
+   measure serve head assign boost conduct control cultivate determine document establish evaluate expand find foster handle increase
+   launch maintain meet oversee promote recommend research survey teach visit collect analyse hold ensure achieve set`
     .split(/\s+/)
     .filter(Boolean)
     .map(stem),
@@ -730,7 +831,8 @@ function stripTail(clause: string): string {
  */
 function segment(text: string): string[] {
   const out: string[] = [];
-  for (const sentence of text.split(/;|\.\s+|\s+[–—-]\s+(?=[A-Za-z])/)) {
+  for (const raw of text.split(/;|\.\s+|\s+[–—-]\s+(?=[A-Za-z])/)) {
+    const sentence = out.length > 0 ? dropPreamble(raw) : raw;
     const pieces: string[] = [];
     const re = /(?:,\s*(?:and|as well as)?|\s+(?:and|as well as|&))\s+([A-Za-z]+)/gi;
     // The form of the clause-opening verb ("Forecast ... and manage", "develops ... and manages",
@@ -779,17 +881,31 @@ const REQUIREMENT_STRONG = [
   /\byears? of (?:[a-z-]+ ){0,3}experience\b/i,
   /^\s*(?:minimum|at least|bachelor|master|mba|degree|proven|demonstrated|excellent|exceptional|outstanding|strong (?:[a-z]+ )?(?:skills|background|understanding|knowledge|experience|track)|ability to|able to|knowledge of|understanding of|familiarity|proficien|fluen|experience (?:in|with|of|as|selling|leading|managing|building)|experienced|track record|you(?:['’]re| are)\s+(?!responsible|accountable|in charge|tasked|expected|going|the\b)|you(?:['’]ve| have| bring| thrive| love| enjoy| possess)\b|must\b|willing|comfortable|self-starter|passion(?:ate)?)/i,
   /\b(?:bachelor'?s?|master'?s?|mba|university) degree\b/i,
+  /\b(?:must|should|need to|needs to|expected to|required to)(?: also)? (?:have|possess|be (?:able|comfortable|proficient|familiar|skilled|highly|strong|good|excellent))\b|\bqualities\b|\bproficien|\brequires? (?:a |an )?(?:blend|mix|combination|strong|deep|solid)\b|\byou need\b|\bacumen\b/i,
   /\b(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)\w*\b.*\b(?:yourself|personally)\b|\b(?:yourself|personally)\s+(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)|\bindividual contributor\b/i,
   /\bown (?:book of business|quota)\b/i,
 ];
 const REQUIREMENT_WEAK = [/\bskills?\b/i, /\bexperience\b/i, /\bdegree\b/i, /\bknowledge\b/i, /\bability\b/i, /\bproficien/i, /\btrack record\b/i, /\byou\b/i, /\bpreferred\b/i, /\brequired\b/i];
 
 function readsAsRequirement(text: string, strong: boolean): boolean {
+  // "Strong leadership and sales skills", "Good communication skills": a skill is a requirement
+  // unless a duty verb comes first ("Develop the skills of the reps").
+  if (/\bskills?\b/i.test(text)) {
+    const first = /[A-Za-z]+/.exec(text)?.[0] ?? '';
+    if (!CLAUSE_VERBS.has(stem(first))) return true;
+  }
   return (strong ? REQUIREMENT_STRONG : [...REQUIREMENT_STRONG, ...REQUIREMENT_WEAK]).some((re) => re.test(text));
 }
 
 /** SPEC: lower-case letters, digits and hyphens, no spaces — such an entry is an id, never free text. */
 export function isIdLike(text: string): boolean {
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text) || /^[a-z0-9-]+$/.test(text);
+}
+
+
+/** For scripts/eval-freetext.mjs and tests: the preamble-stripped body and the clauses of a text. */
+export function explainSegmentation(text: string): { body: string; heading?: string; clauses: string[] } {
+  const { body, heading } = stripPreamble(text);
+  return { body, heading, clauses: segment(body) };
 }
 
