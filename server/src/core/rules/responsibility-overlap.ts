@@ -57,18 +57,18 @@ export const responsibilityOverlap: Rule = {
         for (const mine of mineList) {
           if (!parsed.has(mine.role.file) || !mine.entry) continue;
           const { role, entry } = mine;
-          const resolved = org.ownedIds(role).get(id);
-          // Free text naming several ids loses only this one (its other ids stay, the text as note).
-          const removeId = (seq: YAMLSeq) =>
-            resolved && resolved.ids.length > 1
-              ? replaceWithIds(role.file, entry, seq, org.firstIds(resolved).filter((k) => k !== id))
-              : removeSeqItem(role.file, seq, entry.index);
           reportPair({
             self: mine,
             selfMemberships: cluster.memberships,
             partners,
             render(shown, count) {
               const seq = role.responsibilitiesNode;
+              // Free text naming several ids loses only this one (its other ids stay, the text as note).
+              const resolved = org.ownedIds(role).get(id);
+              const removeId = (list: YAMLSeq) =>
+                resolved && resolved.ids.length > 1
+                  ? replaceWithIds(role.file, entry, list, org.firstIds(resolved).filter((k) => k !== id))
+                  : removeSeqItem(role.file, list, entry.index);
               const names = shown.map((p) => `${quoted(p.role.id?.value ?? '?')} (${scopeLabel(p.role)})`);
               return {
                 file: role.file,
