@@ -104,6 +104,9 @@ test('duties and off-model chores are not requirements', () => {
     ['You are responsible for the regional sales plan', 'region'],
     ['Maintain the office plants', 'organization'],
     ['Run the company payroll', 'organization'],
+    ['Develop the selling skills of the regional reps', 'region'],
+    ['Sales skills training for new hires', 'organization'],
+    ['Hire reps with 5 years of experience in the region', 'region'],
   ]) {
     assert.equal(core.matchResponsibility(text, model, scope).notDuty, undefined, `${JSON.stringify(text)} (${scope})`);
   }
