@@ -104,6 +104,9 @@ test('duties and off-model chores are not requirements', () => {
     ['You are responsible for the regional sales plan', 'region'],
     ['Maintain the office plants', 'organization'],
     ['Run the company payroll', 'organization'],
+    ['Develop the selling skills of the regional reps', 'region'],
+    ['Sales skills training for new hires', 'organization'],
+    ['Hire reps with 5 years of experience in the region', 'region'],
   ]) {
     assert.equal(core.matchResponsibility(text, model, scope).notDuty, undefined, `${JSON.stringify(text)} (${scope})`);
   }
@@ -343,7 +346,7 @@ test('regression floor on the labelled statements (dev, held-out and the fresh s
 // The verbatim development part (test/freetext/verbatim-dev.jsonl, tuned on): long sentences copied
 // from public job descriptions, labelled with every id they name. Reached: accuracy 0.508, macro-F1
 // 0.503, abstention 0.404, precision of answered 0.606, 11 of 105 requirement/other statements
-// matched, 61 of 77 requirements flagged notDuty. Far from the issue's target (see README).
+// matched, 59 of 77 requirements flagged notDuty. Far from the issue's target (see README).
 test('regression floor on the verbatim development part', { skip: !existsSync(VERBATIM_DEV) && 'test/freetext/verbatim-dev.jsonl is absent' }, async () => {
   const s = (await evaluate({ splits: ['verbatim-dev'] }))['verbatim-dev'];
   assert.ok(s.accuracy >= 0.48, `accuracy ${s.accuracy.toFixed(3)}`);

@@ -882,18 +882,22 @@ const REQUIREMENT_STRONG = [
   /^\s*(?:minimum|at least|bachelor|master|mba|degree|proven|demonstrated|excellent|exceptional|outstanding|strong (?:[a-z]+ )?(?:skills|background|understanding|knowledge|experience|track)|ability to|able to|knowledge of|understanding of|familiarity|proficien|fluen|experience (?:in|with|of|as|selling|leading|managing|building)|experienced|track record|you(?:['’]re| are)\s+(?!responsible|accountable|in charge|tasked|expected|going|the\b)|you(?:['’]ve| have| bring| thrive| love| enjoy| possess)\b|must\b|willing|comfortable|self-starter|passion(?:ate)?)/i,
   /\b(?:bachelor'?s?|master'?s?|mba|university) degree\b/i,
   /\b(?:must|should|need to|needs to|expected to|required to)(?: also)? (?:have|possess|be (?:able|comfortable|proficient|familiar|skilled|highly|strong|good|excellent))\b|\bqualities\b|\bproficien|\brequires? (?:a |an )?(?:blend|mix|combination|strong|deep|solid)\b|\byou need\b|\bacumen\b/i,
-  /\b(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)\w*\b.*\b(?:yourself|personally)\b|\b(?:yourself|personally)\s+(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)|\bindividual contributor\b/i,
   /\bown (?:book of business|quota)\b/i,
 ];
 const REQUIREMENT_WEAK = [/\bskills?\b/i, /\bexperience\b/i, /\bdegree\b/i, /\bknowledge\b/i, /\bability\b/i, /\bproficien/i, /\btrack record\b/i, /\byou\b/i, /\bpreferred\b/i, /\brequired\b/i];
 
+/** Individual-contributor selling: "Close deals yourself", "Help close large deals personally". */
+const PERSONAL_SELLING = /\b(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)\w*\b.*\b(?:yourself|personally)\b|\b(?:yourself|personally)\s+(?:sell|sold|clos|negotiat|demo|prospect|carr|pitch)|\bindividual contributor\b/i;
+
 function readsAsRequirement(text: string, strong: boolean): boolean {
+  if (PERSONAL_SELLING.test(text)) return true;
+  // A duty verb first is a duty, whatever requirement it mentions ("Hire reps with 5 years of experience").
+  const first = /[A-Za-z]+/.exec(text)?.[0] ?? '';
+  if (CLAUSE_VERBS.has(stem(first)) && verbForm(first) === 'base') return false;
   // "Strong leadership and sales skills", "Good communication skills": a skill is a requirement
   // unless a duty verb comes first ("Develop the skills of the reps").
-  if (/\bskills?\b/i.test(text)) {
-    const first = /[A-Za-z]+/.exec(text)?.[0] ?? '';
-    if (!CLAUSE_VERBS.has(stem(first))) return true;
-  }
+  // Building the skills of others is a duty ("Sales skills training for new hires").
+  if (/\bskills?\b/i.test(text) && !/\b(?:train|coach|teach|upskill|workshop|academy|curricul|programmes?\b|programs?\b)/i.test(text) && !CLAUSE_VERBS.has(stem(first))) return true;
   return (strong ? REQUIREMENT_STRONG : [...REQUIREMENT_STRONG, ...REQUIREMENT_WEAK]).some((re) => re.test(text));
 }
 
