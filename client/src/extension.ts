@@ -247,7 +247,12 @@ async function newCharter(context: vscode.ExtensionContext, status: vscode.Langu
   return editor;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension tells other extensions and its tests: whether the language server runs. */
+export interface OrgCharterApi {
+  serverRunning(): boolean;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OrgCharterApi> {
   version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
   context.subscriptions.push(outputChannel());
   log(`Org Charter Lint ${version} activated.`);
@@ -305,6 +310,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   if (wanted) await ensureStarted(context, status);
   else log('No charter file is open and the workspace holds none: the server starts when one is opened.');
   updateStatus(status);
+  return { serverRunning: () => !!client };
 }
 
 export async function deactivate(): Promise<void> {
