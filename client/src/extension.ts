@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PRODUCT_FILES_GLOB, nameKind, newCharterName, statusView } from './status';
@@ -181,8 +182,12 @@ async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: 
     panelRef.panel = vscode.window.createWebviewPanel('orgCharter.report', 'Org Charter Report', vscode.ViewColumn.Beside, { enableScripts: true });
     panelRef.panel.onDidDispose(() => (panelRef.panel = undefined), undefined, context.subscriptions);
     panelRef.panel.webview.onDidReceiveMessage(async (message: { file: string; line: number; character: number }) => {
-      // Rows and org chart boxes carry the file's path, or the URI of an untitled charter.
-      const target = await vscode.workspace.openTextDocument(/^untitled:/.test(message.file) ? vscode.Uri.parse(message.file) : vscode.Uri.file(message.file));
+      // Rows and org chart boxes carry the file's path; an unsaved (untitled) charter goes by the
+      // path its name stands for (see the server's convert.ts).
+      const untitled = vscode.workspace.textDocuments.find(
+        (d) => d.uri.scheme === 'untitled' && [path.resolve(d.uri.path), path.resolve('/untitled', d.uri.path)].includes(path.resolve(message.file)),
+      );
+      const target = untitled ?? (await vscode.workspace.openTextDocument(vscode.Uri.file(message.file)));
       const position = new vscode.Position(message.line, message.character);
       await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
     });
