@@ -290,7 +290,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OrgCha
     }),
     vscode.commands.registerCommand('orgCharter.newCharter', (roleType?: string) => newCharter(context, status, roleType)),
     vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!client && isProductDocument(document)) void ensureStarted(context, status);
+      if (!client && enabled() && isProductDocument(document)) void ensureStarted(context, status);
     }),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus(status)),
     vscode.languages.onDidChangeDiagnostics(() => {

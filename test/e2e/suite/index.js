@@ -131,7 +131,9 @@ test('the extension activates and registers its commands', async () => {
   await extension.activate();
   assert.ok(extension.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll']) assert.ok(commands.includes(id), `command ${id}`);
+  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter']) assert.ok(commands.includes(id), `command ${id}`);
+  // The workspace holds charters (workspaceContains): the server runs from activation on.
+  assert.equal(extension.exports.serverRunning(), true, 'the server started for a folder of charters');
 });
 
 test('americas: `reports_to: hso` is an unknown-reference error on exactly `hso`', async () => {
