@@ -16,12 +16,61 @@ import { PRODUCT_FILES_GLOB, nameKind, newCharterName, statusView } from './stat
 let client: CharterClient | undefined;
 let starting: Promise<void> | undefined;
 let serverBusy = false;
-let output: vscode.OutputChannel | undefined;
+let output: RecordingChannel | undefined;
 let version = '?';
 
+/**
+ * The output channel, keeping its latest lines for `outputLines()` (tests and troubleshooting read
+ * what the language client and the extension wrote, as the Output panel shows it).
+ */
+class RecordingChannel implements vscode.OutputChannel {
+  static readonly KEEP = 2000;
+  readonly lines: string[] = [];
+  private partial = '';
+  constructor(private readonly channel: vscode.OutputChannel) {}
+  get name(): string {
+    return this.channel.name;
+  }
+  append(value: string): void {
+    this.record(value);
+    this.channel.append(value);
+  }
+  appendLine(value: string): void {
+    this.record(`${value}\n`);
+    this.channel.appendLine(value);
+  }
+  replace(value: string): void {
+    this.lines.length = 0;
+    this.partial = '';
+    this.record(value);
+    this.channel.replace(value);
+  }
+  clear(): void {
+    this.lines.length = 0;
+    this.partial = '';
+    this.channel.clear();
+  }
+  show(columnOrPreserveFocus?: vscode.ViewColumn | boolean, preserveFocus?: boolean): void {
+    if (typeof columnOrPreserveFocus === 'boolean' || columnOrPreserveFocus === undefined) this.channel.show(columnOrPreserveFocus);
+    else this.channel.show(columnOrPreserveFocus, preserveFocus);
+  }
+  hide(): void {
+    this.channel.hide();
+  }
+  dispose(): void {
+    this.channel.dispose();
+  }
+  private record(text: string): void {
+    const parts = (this.partial + text).split('\n');
+    this.partial = parts.pop() ?? '';
+    this.lines.push(...parts);
+    if (this.lines.length > RecordingChannel.KEEP) this.lines.splice(0, this.lines.length - RecordingChannel.KEEP);
+  }
+}
+
 /** One output channel for the extension's life: it exists from activation and survives restarts. */
-function outputChannel(): vscode.OutputChannel {
-  output ??= vscode.window.createOutputChannel('Org Charter Lint');
+function outputChannel(): RecordingChannel {
+  output ??= new RecordingChannel(vscode.window.createOutputChannel('Org Charter Lint'));
   return output;
 }
 
@@ -255,6 +304,8 @@ async function newCharter(context: vscode.ExtensionContext, status: vscode.Langu
 /** What the extension tells other extensions and its tests: whether the language server runs. */
 export interface OrgCharterApi {
   serverRunning(): boolean;
+  /** The Output channel's latest lines (up to 2,000), oldest first. */
+  outputLines(): readonly string[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OrgCharterApi> {
@@ -315,7 +366,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OrgCha
   if (wanted) await ensureStarted(context, status);
   else log('No charter file is open and the workspace holds none: the server starts when one is opened.');
   updateStatus(status);
-  return { serverRunning: () => !!client };
+  return { serverRunning: () => !!client, outputLines: () => [...outputChannel().lines] };
 }
 
 export async function deactivate(): Promise<void> {
