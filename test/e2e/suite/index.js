@@ -131,7 +131,9 @@ test('the extension activates and registers its commands', async () => {
   await extension.activate();
   assert.ok(extension.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll']) assert.ok(commands.includes(id), `command ${id}`);
+  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter']) assert.ok(commands.includes(id), `command ${id}`);
+  // The workspace holds charters (workspaceContains): the server runs from activation on.
+  assert.equal(extension.exports.serverRunning(), true, 'the server started for a folder of charters');
 });
 
 test('americas: `reports_to: hso` is an unknown-reference error on exactly `hso`', async () => {
@@ -295,10 +297,21 @@ test('the orgCharter.fixAll command fixes the active charter', async () => {
 
 test('orgCharter.restartServer brings the server back', async () => {
   const doc = await open('emea.charter.yaml');
+  const api = vscode.extensions.getExtension(EXTENSION_ID).exports;
+  const before = api.outputLines();
   await vscode.commands.executeCommand('orgCharter.restartServer');
   await waitForRule(doc.uri, 'territory-overlap', FIRST_TIMEOUT_MS);
   const role = find(doc, 'role: regional-sales-manager').translate(0, 'role: '.length + 3);
   assert.match(await hoverText(doc.uri, role), /Regional Sales Manager/);
+  // The Output channel existed from activation, with its first line, and the restart is logged as a
+  // clean stop and a start, not as "[Error] Server process exited with code 0" (issue #13).
+  const lines = api.outputLines();
+  assert.match(before[0] ?? '', /Org Charter Lint \S+ activated/, `the first line: ${before[0]}`);
+  assert.ok(before.some(l => /starting the language server/.test(l)), 'a start line before the restart');
+  const restart = lines.slice(before.length);
+  assert.ok(restart.some(l => /The server stopped/.test(l)), `the stop is logged:\n${restart.join('\n')}`);
+  assert.ok(restart.some(l => /starting the language server/.test(l)), `the start is logged:\n${restart.join('\n')}`);
+  assert.ok(!restart.some(l => /\[Error/.test(l)), `no error logged for a restart:\n${restart.join('\n')}`);
 });
 
 // ---- crash recovery and the report ----------------------------------------------------------------
@@ -493,6 +506,28 @@ test('orgCharter.showReport opens the report in a webview beside the charter', a
     }
   }
   assert.equal(reports().length, 0, 'the report tab closed');
+});
+
+// ---- New Charter ------------------------------------------------------------------------------------
+
+test('"Org Charter: New Charter" in a folder: an untitled charter there, linted with the organization (its reports_to hos resolves)', async () => {
+  const editor = await vscode.commands.executeCommand('orgCharter.newCharter', 'regional-sales-manager');
+  assert.ok(editor, 'the command returns the new editor');
+  const doc = editor.document;
+  assert.equal(doc.uri.scheme, 'untitled');
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  assert.equal(path.dirname(doc.uri.path), folder.path, `it sits in the workspace folder: ${doc.uri.toString()}`);
+  assert.match(path.basename(doc.uri.path), /^new-team(-\d+)?\.charter\.yaml$/);
+  for (const id of ['regional-sales-plan', 'regional-team-leadership', 'key-account-relationships', 'regional-market-insights', 'regional-business-development']) {
+    assert.match(doc.getText(), new RegExp(`- ${id}\\b`), `the skeleton lists ${id}`);
+  }
+  // Region EMEA is rsm-emea's already: the organization says so. `hos` and EMEA resolve.
+  // The untitled document opens empty (one lint says so), then the skeleton is inserted.
+  const ds = await waitForDiagnostics(doc.uri, d => d.length > 0 && !d.some(x => ruleOf(x) === 'schema'), 'findings of the skeleton in its organization');
+  const found = new Set(ds.map(ruleOf));
+  for (const rule of ['unknown-reference', 'unknown-region', 'missing-responsibility', 'schema']) assert.ok(!found.has(rule), `no ${rule}: ${describe(ds)}`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await waitForDiagnostics(doc.uri, d => d.length === 0, 'the closed untitled charter\u2019s diagnostics to clear');
 });
 
 // ---- runner ---------------------------------------------------------------------------------------
