@@ -9,15 +9,40 @@ import {
 import type { CharterFile, Span } from '../core/parse';
 import type { Finding, Severity } from '../core/types';
 
-export function uriOf(file: string): string {
-  return pathToFileURL(file).toString();
+/**
+ * Untitled documents stand for the path their name gives (`untitled:/work/org/new-team.charter.yaml`
+ * is `/work/org/new-team.charter.yaml`; a bare name such as `untitled:team.charter.yaml` sits in
+ * UNTITLED_FOLDER), so the config decides whether they are charters as for a saved file. This maps
+ * each such path back to the untitled URI its diagnostics go to, until a saved file takes the path.
+ */
+const UNTITLED_FOLDER = path.resolve('/untitled');
+const untitledUris = new Map<string, string>();
+
+function untitledFile(uri: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(uri.slice('untitled:'.length).replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  if (name === '' || name.includes('\0')) return undefined;
+  const file = path.isAbsolute(name) ? path.resolve(name) : path.resolve(UNTITLED_FOLDER, name);
+  untitledUris.set(file, uri);
+  return file;
 }
 
-/** The file path of a `file:` URI; undefined for other schemes (untitled, git, ...). */
+export function uriOf(file: string): string {
+  return untitledUris.get(file) ?? pathToFileURL(file).toString();
+}
+
+/** The file path of a `file:` or `untitled:` URI; undefined for other schemes (git, output, ...). */
 export function fileOf(uri: string): string | undefined {
+  if (uri.startsWith('untitled:')) return untitledFile(uri);
   if (!uri.startsWith('file:')) return undefined;
   try {
-    return path.resolve(fileURLToPath(uri));
+    const file = path.resolve(fileURLToPath(uri));
+    untitledUris.delete(file);
+    return file;
   } catch {
     return undefined;
   }

@@ -23,6 +23,7 @@ import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/
 import { complete, type CompletionOptions } from './handlers/completion';
 import { definition, documentSymbols, findReferences, hover, prepareRename, rename } from './handlers/language';
 import { Workspace, type OrganizationState } from './workspace';
+import { skeletons } from './skeletons';
 import { snapshotEnvironment } from '../node/environment';
 import { warmUp } from './warm-up';
 import { collectIfGrown } from './memory';
@@ -475,6 +476,9 @@ connection.onRequest('orgCharter/report', (params: { uri: string }) => {
   const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings, label: path.relative(found.state.root, file) || file }));
   return { html: formatHtml(reports, [found.result], { color: false, version: '0.1.0' }), root: found.state.root };
 });
+
+/** The "New charter" command's skeletons, one per role type of the model in use in `folder`. */
+connection.onRequest('orgCharter/skeletons', (params: { folder?: string }) => skeletons(workspace, params.folder ? fileOf(params.folder) : undefined));
 
 /**
  * The organizations the server holds (their roots and file counts): for tests and troubleshooting,
