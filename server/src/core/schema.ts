@@ -13,6 +13,8 @@ export interface SchemaProblem extends Span {
   unknownKey?: { key: string; map: YAMLMap; pair: Pair<Node, Node | null> };
   /** For a misspelt key: the key it stands for (its fix renames it). */
   misspelt?: MisspeltKey;
+  /** The document holds nothing (blank, or comments only): its fix inserts a charter skeleton. */
+  emptyDocument?: boolean;
 }
 
 /** Every misspelt key of a parsed charter: top-level ones, then each role's. */
@@ -291,7 +293,8 @@ function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
     const dedupeKey = `${span.start}:${span.end}:${message}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    problems.push({ message, ...span, unknownKey });
+    const emptyDocument = error.instancePath === '' && error.keyword === 'type' && (error.data === null || error.data === undefined) ? true : undefined;
+    problems.push({ message, ...span, unknownKey, emptyDocument });
   }
   return problems;
 }

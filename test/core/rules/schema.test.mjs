@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  core, lint, byRule, textAt, yaml, charter, hos, rsm, role, RSM, HOS, assertCovers, assertQuiet, applyChecked, fixAllText, data, rangeOf, inFile,
+  core, lint, byRule, textAt, yaml, charter, hos, rsm, role, RSM, HOS, assertCovers, assertQuiet, applyChecked, fixAllText, data, rangeOf, inFile, applyFix, fieldSalesModel, RSM_RESPONSIBILITIES,
 } from './_support.mjs';
 
 const SPEC_EXAMPLE = yaml`
@@ -373,4 +373,40 @@ test('messages name the role by its id ("role "rsm-emea""), a place inside it af
   // Top-level places keep their names.
   const top = byRule(lint('charter: Acme\nregions: EMEA\n'), 'schema').map((f) => f.message);
   assert.deepEqual(top, ['Regions must be a list, not a string.']);
+});
+
+// Issue #13 item 2: an empty charter offers a skeleton per role type of the model, from the core.
+const skeletonFixes = (text, options) => byRule(lint(text, options), 'schema').find((f) => /must be a mapping, not empty/.test(f.message))?.fixes ?? [];
+
+test('an empty charter: "Insert a charter skeleton for ..." per role type; the Head of Sales one lints clean, the regional one has every required id', () => {
+  const fixes = skeletonFixes('');
+  assert.deepEqual(fixes.map((f) => f.title), ['Insert a charter skeleton for a Head of Sales organization', 'Insert a charter skeleton for a Regional Sales Manager team']);
+  assert.ok(fixes.every((f) => !f.safe), 'starting a charter is the person\'s choice: never in Fix all');
+  assert.equal(fixAllText(''), undefined);
+  const head = applyFix('', fixes[0]);
+  assert.deepEqual(lint(head).map((f) => `${f.rule}: ${f.message}`), [], head);
+  const team = applyFix('', fixes[1]);
+  const teamFindings = lint(team);
+  assert.deepEqual(byRule(teamFindings, 'schema'), []);
+  assert.deepEqual(byRule(teamFindings, 'missing-responsibility'), [], 'the skeleton holds the type\'s required ids');
+  assert.deepEqual(data(team).roles[0].responsibilities, RSM_RESPONSIBILITIES);
+});
+
+test('a charter of comments only keeps them (the skeleton goes below); CRLF kept; an explicit null gets no skeleton', () => {
+  const text = '# EMEA team charter, owned by Dana\r\n# draft';
+  const [fix] = skeletonFixes(text);
+  const after = applyChecked(text, fix);
+  assert.ok(after.startsWith('# EMEA team charter, owned by Dana\r\n# draft\r\ncharter: '), after);
+  assert.ok(!/[^\r]\n/.test(after), 'no bare LF introduced');
+  assert.deepEqual(byRule(lint(after), 'schema'), []);
+  assert.deepEqual(skeletonFixes('~\n'), []);
+  assert.deepEqual(skeletonFixes('...\n'), []);
+});
+
+test('a custom model: one skeleton per role type of that model', () => {
+  const fixes = skeletonFixes('\n', { model: fieldSalesModel() });
+  assert.equal(fixes.length, 3, fixes.map((f) => f.title).join());
+  assert.ok(fixes.some((f) => /VP Sales/.test(f.title)));
+  const after = applyFix('\n', fixes.find((f) => /VP Sales/.test(f.title)));
+  assert.deepEqual(lint(after, { model: fieldSalesModel() }).map((f) => f.rule), []);
 });
