@@ -475,6 +475,35 @@ export function propFixAllKeepsScalars(files, first = core.fixAll({ files })) {
   }
 }
 
+/**
+ * What a finding is about, for "did Fix all raise anything new" (SPEC §2: compared by rule, file,
+ * role and subject, not by range): its rule, file and message, with counts ("and 2 more") and an
+ * entry's place in its list (`responsibilities[3]`, which removing an earlier duplicate shifts) left out.
+ */
+export function findingSubject(file, finding) {
+  const message = finding.message.replace(/\b\d+ more\b/g, 'N more').replace(/responsibilities\[\d+\]/g, 'responsibilities[]');
+  return `${finding.rule}\u0000${file}\u0000${message}`;
+}
+
+/** The subjects of an analysis as a multiset. */
+function subjectCounts(result) {
+  const counts = new Map();
+  for (const [file, findings] of result.findings) for (const f of findings) counts.set(findingSubject(file, f), (counts.get(findingSubject(file, f)) ?? 0) + 1);
+  return counts;
+}
+
+/** (j) Fix all never raises a finding that was not there before it ran: re-analysed here, on its output. */
+export function propFixAllRaisesNothingNew(files, first = core.fixAll({ files }), before = analyzeFiles(files)) {
+  if (first.changed.size === 0) return;
+  const fixed = files.map((f) => ({ path: f.path, text: first.changed.get(f.path) ?? f.text }));
+  const was = subjectCounts(before);
+  const raised = [];
+  for (const [subject, count] of subjectCounts(analyzeFiles(fixed))) {
+    if (count > (was.get(subject) ?? 0)) raised.push(subject.replace(/\u0000/g, ' '));
+  }
+  assert.deepEqual(raised, [], `Fix all raised new findings\n--- before ---\n${show(files)}\n--- after ---\n${show(fixed)}`);
+}
+
 export function propFixAllIdempotent(files) {
   const first = core.fixAll({ files });
   const fixed = files.map((f) => ({ path: f.path, text: first.changed.get(f.path) ?? f.text }));
