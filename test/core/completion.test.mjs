@@ -35,15 +35,20 @@ const ORG = yaml`
       responsibilities: [${HOS_RESPONSIBILITIES.join(', ')}]
 `;
 
-test('an empty file: the charter\'s top-level keys, in the schema\'s order', () => {
+test('an empty file: a whole skeleton per role type first, then the charter\'s top-level keys in the schema\'s order', () => {
   const { context, labels, entries } = complete('|');
   assert.equal(context.kind, 'key');
   assert.equal(context.mapping, 'document');
-  assert.deepEqual(labels, ['charter', 'model', 'regions', 'external', 'roles']);
+  assert.deepEqual(labels, ['New charter: Head of Sales organization', 'New charter: Regional Sales Manager team', 'charter', 'model', 'regions', 'external', 'roles']);
+  const skeleton = entries[0].insertText;
+  assert.equal(entries[0].kind, 'skeleton');
+  assert.deepEqual(core.analyze({ files: [{ path: 'org.charter.yaml', text: skeleton }] }).findings.get('org.charter.yaml'), [], 'the Head of Sales skeleton lints clean');
+  assert.deepEqual(complete('# draft\r\n|').entries[1].insertText.split('\r\n').length > 5, true, 'CRLF file: CRLF skeleton');
+  assert.ok(!complete('charter: A\n|').labels.some((l) => l.startsWith('New charter')), 'not once the charter has a key');
   const roles = entries.find((e) => e.label === 'roles');
   assert.match(roles.snippet, /^roles:\n {2}- id: \$\{1:id\}\n {4}role: \$\{2\|head-of-sales,regional-sales-manager\|\}\n {4}scope: \$3$/);
   assert.equal(plainSnippet(roles.snippet), 'roles:\n  - id: id\n    role: \n    scope: ');
-  assert.ok(entries.every((e) => e.detail && e.documentation), 'each key carries the schema\'s description');
+  assert.ok(entries.filter((e) => e.kind === 'key').every((e) => e.detail && e.documentation), 'each key carries the schema\'s description');
 });
 
 test('top-level keys already present are not offered again; a typed prefix is replaced', () => {
@@ -144,4 +149,13 @@ test('a Head of Sales\' list: its missing ids first, the regional ones after the
   assert.deepEqual(labels.slice(0, lacking.length), [...lacking].sort());
   assert.deepEqual(labels.slice(lacking.length).sort(), [...RSM_RESPONSIBILITIES].sort());
   assert.ok(entries.every((e) => !/out of scope/i.test(`${e.detail} ${e.documentation ?? ''}`)));
+});
+
+test('the lines around the cursor are read from a window: first lines, blank lines, and a role far down a long file', () => {
+  assert.equal(complete('\n|').context.mapping, 'document');
+  assert.equal(complete('\n\n  \n|\n').context.mapping, 'document');
+  const many = Array.from({ length: 3000 }, (_, i) => `  - id: r${i}\n    role: regional-sales-manager\n    scope: {region: EMEA}`).join('\n');
+  const { context, labels } = complete(`charter: A\nregions: [EMEA]\nroles:\n${many}\n    |\n`);
+  assert.equal(context.mapping, 'role');
+  assert.deepEqual(labels, ['holder', 'reports_to', 'responsibilities']);
 });

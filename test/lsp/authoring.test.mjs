@@ -37,7 +37,10 @@ test('key completion in an empty charter and in a role, as snippets for a client
   // A client without snippets (as the test client is by default): plain text.
   const plain = await openNew(t, '');
   const top0 = items(await plain.client.completion(plain.uri, { line: 0, character: 0 }));
-  assert.deepEqual(top0.map((i) => i.label), ['charter', 'model', 'regions', 'external', 'roles']);
+  assert.deepEqual(top0.map((i) => i.label), ['New charter: Head of Sales organization', 'New charter: Regional Sales Manager team', 'charter', 'model', 'regions', 'external', 'roles']);
+  assert.equal(top0[0].kind, 15, 'Snippet');
+  assert.match(top0[0].textEdit.newText, /^charter: .*\n[\s\S]*role: head-of-sales\n/);
+  assert.equal(top0[0].insertTextMode, 1, 'asIs');
   const roles = top0.find((i) => i.label === 'roles');
   assert.equal(roles.kind, 10, 'Property');
   assert.ok(roles.documentation?.value, 'the schema\'s description');

@@ -2,6 +2,7 @@ import { readJsonAsset } from './assets';
 import type { Organization } from './organization';
 import { scopeLabel, type CharterFile, type RoleDecl } from './parse';
 import { roleAt } from './query';
+import { charterSkeleton, skeletonChoices } from './skeleton';
 
 /**
  * Completion in a charter, from our own server (no other YAML extension needed): the keys the
@@ -10,7 +11,7 @@ import { roleAt } from './query';
  * Plain data in and out; the LSP glue converts it (lsp/handlers/completion.ts).
  */
 
-export type CompletionKind = 'roleType' | 'responsibility' | 'region' | 'roleId' | 'scope' | 'key';
+export type CompletionKind = 'roleType' | 'responsibility' | 'region' | 'roleId' | 'scope' | 'key' | 'skeleton';
 
 /** The mapping a key is typed in. */
 export type KeyMapping = 'document' | 'role' | 'scope' | 'responsibility';
@@ -72,34 +73,59 @@ const skippable = (line: string) => line.trim() === '' || line.trim().startsWith
 /** Lines looked at above and below the cursor: enough for any role, bounded for huge files. */
 const SCAN_LINES = 2000;
 
-/** The key owning the list whose item starts with a dash at `dashIndent` on line `at`. */
-function listOwner(lines: readonly string[], at: number, dashIndent: number): string | undefined {
-  for (let i = at - 1; i >= 0 && i >= at - SCAN_LINES; i--) {
-    const line = lines[i];
-    if (skippable(line)) continue;
-    const indent = indentOf(line);
-    if (indent > dashIndent) continue;
-    const parsed = keyLine(line);
-    if (indent === dashIndent && /^ *-/.test(line)) continue; // an earlier item of the same list
-    // `key:` with its value below: at a smaller indentation, or the same one (`roles:\n- id: x`).
-    return parsed?.open ? parsed.key : undefined;
+/** What a line says about the list owner: `skip` it, or the owner found (undefined: none). */
+function ownerLine(line: string, dashIndent: number): { skip: true } | { skip: false; owner: string | undefined } {
+  if (skippable(line)) return { skip: true };
+  const indent = indentOf(line);
+  if (indent > dashIndent) return { skip: true };
+  if (indent === dashIndent && /^ *-/.test(line)) return { skip: true }; // an earlier item of the same list
+  // `key:` with its value below: at a smaller indentation, or the same one (`roles:\n- id: x`).
+  const parsed = keyLine(line);
+  return { skip: false, owner: parsed?.open ? parsed.key : undefined };
+}
+
+/** Lines above the window, read backwards without splitting the text: for a list of many items. */
+type Beyond = (dashIndent: number) => string | undefined;
+
+/**
+ * The key owning the list whose item starts with a dash at `dashIndent` on line `at`; above the
+ * window's first line, `beyond` goes on reading (the `roles:` of a list of thousands of roles).
+ */
+function listOwner(lines: readonly string[], at: number, dashIndent: number, beyond?: Beyond): string | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const found = ownerLine(lines[i], dashIndent);
+    if (!found.skip) return found.owner;
   }
-  return undefined;
+  return beyond?.(dashIndent);
+}
+
+/** `beyond` for a window starting at offset `from` of `text`: reads its lines backwards. */
+function readBeyond(text: string, from: number): Beyond {
+  return (dashIndent) => {
+    let end = from - 1; // the line break before the window
+    while (end > 0) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const found = ownerLine(text.slice(start, end).replace(/\r$/, ''), dashIndent);
+      if (!found.skip) return found.owner;
+      end = start - 1;
+    }
+    return undefined;
+  };
 }
 
 /**
  * The mapping a key typed at `column` on line `at` belongs to, and the keys it already has (on
  * the lines above and below at that column). `dashItem`: the cursor's line starts a new list item.
  */
-function keyMapping(lines: readonly string[], at: number, column: number, dashIndent: number | undefined): { mapping: KeyMapping; present: Set<string> } | undefined {
+function keyMapping(lines: readonly string[], at: number, column: number, dashIndent: number | undefined, beyond?: Beyond): { mapping: KeyMapping; present: Set<string> } | undefined {
   const present = new Set<string>();
   let mapping: KeyMapping | undefined;
   if (dashIndent !== undefined) {
-    const owner = listOwner(lines, at, dashIndent);
+    const owner = listOwner(lines, at, dashIndent, beyond);
     mapping = owner === 'roles' ? 'role' : owner === 'responsibilities' ? 'responsibility' : undefined;
   } else {
     let parentFound = false;
-    for (let i = at - 1; i >= 0 && i >= at - SCAN_LINES; i--) {
+    for (let i = at - 1; i >= 0; i--) {
       const line = lines[i];
       if (skippable(line)) continue;
       const indent = indentOf(line);
@@ -114,7 +140,7 @@ function keyMapping(lines: readonly string[], at: number, column: number, dashIn
       if (parsed?.dash && parsed.column === column) {
         // The first key of the list item this mapping is.
         present.add(parsed.key);
-        const owner = listOwner(lines, i, parsed.indent);
+        const owner = listOwner(lines, i, parsed.indent, beyond);
         mapping = owner === 'roles' ? 'role' : owner === 'responsibilities' ? 'responsibility' : undefined;
       } else if (parsed?.open && parsed.key === 'scope') {
         mapping = 'scope';
@@ -147,10 +173,13 @@ function keyContext(text: string, offset: number, lineStart: number, before: str
   const word = match[4] ?? '';
   const dash = match[2] !== undefined;
   const column = match[1].length + (dash ? 1 + match[3].length : 0);
-  const lines = text.slice(0, lineStart).split('\n').map((l) => l.replace(/\r$/, ''));
+  // At most SCAN_LINES lines above: a keystroke in a 100,000-line charter splits a window, not the file.
+  let from = lineStart;
+  for (let n = 0; n <= SCAN_LINES && from > 0; n++) from = from <= 1 ? 0 : text.lastIndexOf('\n', from - 2) + 1;
+  const lines = lineStart === 0 ? [] : text.slice(from, lineStart - 1).split('\n').map((l) => l.replace(/\r$/, ''));
   const below = text.slice(lineEnd < 0 ? text.length : lineEnd + 1).split('\n', SCAN_LINES).map((l) => l.replace(/\r$/, ''));
   const all = [...lines, before, ...below];
-  const found = keyMapping(all, lines.length, column, dash ? match[1].length : undefined);
+  const found = keyMapping(all, lines.length, column, dash ? match[1].length : undefined, from > 0 ? readBeyond(text, from) : undefined);
   if (!found) return undefined;
   return { kind: 'key', start: offset - word.length, mapping: found.mapping, present: found.present, column };
 }
@@ -268,7 +297,7 @@ function keyCompletions(org: Organization, context: CompletionContext, eol: stri
   const present = context.present ?? new Set<string>();
   if (schema.maxKeys !== undefined && present.size >= schema.maxKeys) return [];
   const where = mapping === 'document' ? 'charter' : mapping;
-  return schema.keys
+  const keys: CompletionEntry[] = schema.keys
     .filter(([key]) => !present.has(key))
     .map(([key, property], index) => {
       const snippet = keySnippet(org, mapping, key, context.column ?? 0, eol);
@@ -285,6 +314,23 @@ function keyCompletions(org: Organization, context: CompletionContext, eol: stri
         retrigger: VALUE_COMPLETED.has(key) && mapping !== 'document' && !(mapping === 'role' && key === 'id'),
       };
     });
+  // A charter with no key yet: the whole skeleton of each role type first (the "New charter"
+  // command's and the empty-file quick fix's text, from the core).
+  if (mapping !== 'document' || present.size > 0 || (context.column ?? 0) > 0 || !org.model) return keys;
+  const model = org.model;
+  const skeletons = skeletonChoices(model).flatMap((choice, index): CompletionEntry[] => {
+    const text = charterSkeleton(model, choice.roleType);
+    if (text === undefined) return [];
+    return [{
+      label: `New charter: ${choice.label}`,
+      kind: 'skeleton',
+      detail: `a charter skeleton with one ${model.roles.get(choice.roleType)?.title ?? choice.roleType} and every responsibility its type requires`,
+      documentation: choice.description,
+      sortText: `0-${index}`,
+      insertText: text.replace(/\n/g, eol),
+    }];
+  });
+  return [...skeletons, ...keys.map((entry) => ({ ...entry, sortText: `1-${entry.sortText}` }))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,6 +421,7 @@ export function completions(org: Organization, file: CharterFile, offset: number
   const kind = context.kind;
   switch (kind) {
     case 'key':
+    case 'skeleton':
       return keyCompletions(org, context, file.lines.eol);
     case 'roleType':
       return [...(model?.roles.values() ?? [])].map((type) => ({

@@ -19,6 +19,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   roleId: CompletionItemKind.Reference,
   scope: CompletionItemKind.Value,
   key: CompletionItemKind.Property,
+  skeleton: CompletionItemKind.Snippet,
 };
 
 /** `text` is the editor's current text, which may not parse yet; `org` is the latest analysis. */
