@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PRODUCT_FILES_GLOB, nameKind, newCharterName, statusView } from './status';
@@ -181,8 +182,12 @@ async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: 
     panelRef.panel = vscode.window.createWebviewPanel('orgCharter.report', 'Org Charter Report', vscode.ViewColumn.Beside, { enableScripts: true });
     panelRef.panel.onDidDispose(() => (panelRef.panel = undefined), undefined, context.subscriptions);
     panelRef.panel.webview.onDidReceiveMessage(async (message: { file: string; line: number; character: number }) => {
-      // Rows and org chart boxes carry the file's path, or the URI of an untitled charter.
-      const target = await vscode.workspace.openTextDocument(/^untitled:/.test(message.file) ? vscode.Uri.parse(message.file) : vscode.Uri.file(message.file));
+      // Rows and org chart boxes carry the file's path; an unsaved (untitled) charter goes by the
+      // path its name stands for (see the server's convert.ts).
+      const untitled = vscode.workspace.textDocuments.find(
+        (d) => d.uri.scheme === 'untitled' && [path.resolve(d.uri.path), path.resolve('/untitled', d.uri.path)].includes(path.resolve(message.file)),
+      );
+      const target = untitled ?? (await vscode.workspace.openTextDocument(vscode.Uri.file(message.file)));
       const position = new vscode.Position(message.line, message.character);
       await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
     });
@@ -247,7 +252,12 @@ async function newCharter(context: vscode.ExtensionContext, status: vscode.Langu
   return editor;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension tells other extensions and its tests: whether the language server runs. */
+export interface OrgCharterApi {
+  serverRunning(): boolean;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OrgCharterApi> {
   version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
   context.subscriptions.push(outputChannel());
   log(`Org Charter Lint ${version} activated.`);
@@ -280,7 +290,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('orgCharter.newCharter', (roleType?: string) => newCharter(context, status, roleType)),
     vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!client && isProductDocument(document)) void ensureStarted(context, status);
+      if (!client && enabled() && isProductDocument(document)) void ensureStarted(context, status);
     }),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus(status)),
     vscode.languages.onDidChangeDiagnostics(() => {
@@ -305,6 +315,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   if (wanted) await ensureStarted(context, status);
   else log('No charter file is open and the workspace holds none: the server starts when one is opened.');
   updateStatus(status);
+  return { serverRunning: () => !!client };
 }
 
 export async function deactivate(): Promise<void> {

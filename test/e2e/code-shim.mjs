@@ -17,12 +17,13 @@ const argv = process.argv.slice(2);
 const opt = name => argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const devPath = opt('extensionDevelopmentPath');
 const testsPath = opt('extensionTestsPath');
-const folder = argv.find(a => !a.startsWith('-')) ?? devPath;
+// No folder argument: an empty window (File > Open File on a lone charter, as the lone-file suite does).
+const folder = argv.find(a => !a.startsWith('-'));
 if (!devPath || !testsPath) {
   console.error('code-shim: expected --extensionDevelopmentPath= and --extensionTestsPath=');
   process.exit(2);
 }
-if (!fs.existsSync(folder)) {
+if (folder && !fs.existsSync(folder)) {
   console.error(`code-shim: no folder ${folder}`);
   process.exit(2);
 }

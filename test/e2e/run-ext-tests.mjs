@@ -29,7 +29,9 @@ export async function runExtensionTests({ base, devPath, testsPath, folder, time
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
-  const url = `${base}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(payload)}`;
+  // Without a folder, an empty window (`ew=true`): nothing but what the tests open.
+  const where = folder ? `folder=${encodeURIComponent(path.resolve(folder))}` : 'ew=true';
+  const url = `${base}/?${where}&payload=${encodeURIComponent(payload)}`;
   const { page, close } = await launchChromium();
   try {
     return await new Promise((resolve, reject) => {

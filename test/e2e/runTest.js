@@ -20,24 +20,35 @@ async function main() {
   const workspace = path.join(scratch, 'examples');
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
   const desktop = process.env.CHARTER_E2E_DESKTOP === '1';
-  let code = 1;
-  try {
-    code = await runTests({
-      ...(desktop
-        ? { version: process.env.CHARTER_E2E_VSCODE_VERSION ?? 'stable' }
-        : { vscodeExecutablePath: path.join(__dirname, 'code-shim.mjs') }),
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-      launchArgs: [
-        workspace,
-        `--user-data-dir=${path.join(scratch, 'user-data')}`,
-        `--extensions-dir=${path.join(scratch, 'extensions')}`,
-        '--disable-extensions', // other installed extensions stay out of the way (desktop)
-      ],
-    });
-  } catch (e) {
-    console.error(`runTest: ${e.message}`);
-    code = typeof e.code === 'number' && e.code !== 0 ? e.code : 1;
+  // Two sessions: the examples as the workspace folder (suite/index.js), then an empty window where
+  // a lone charter is opened as with File > Open File (suite/lone-file.js: activation on
+  // onLanguage:yaml, the New Charter command without a folder).
+  const sessions = [
+    { name: 'workspace', suite: 'index.js', folder: [workspace] },
+    { name: 'lone-file', suite: 'lone-file.js', folder: [] },
+  ];
+  let code = 0;
+  for (const session of sessions) {
+    let result = 1;
+    try {
+      result = await runTests({
+        ...(desktop
+          ? { version: process.env.CHARTER_E2E_VSCODE_VERSION ?? 'stable' }
+          : { vscodeExecutablePath: path.join(__dirname, 'code-shim.mjs') }),
+        extensionDevelopmentPath: repoRoot,
+        extensionTestsPath: path.join(__dirname, 'suite', session.suite),
+        launchArgs: [
+          ...session.folder,
+          `--user-data-dir=${path.join(scratch, `user-data-${session.name}`)}`,
+          `--extensions-dir=${path.join(scratch, 'extensions')}`,
+          '--disable-extensions', // other installed extensions stay out of the way (desktop)
+        ],
+      });
+    } catch (e) {
+      console.error(`runTest (${session.name}): ${e.message}`);
+      result = typeof e.code === 'number' && e.code !== 0 ? e.code : 1;
+    }
+    if (result !== 0 && code === 0) code = result;
   }
   if (code === 0 || !process.env.CHARTER_E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
   else console.error(`runTest: kept ${scratch}`);

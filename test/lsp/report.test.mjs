@@ -20,6 +20,11 @@ test('orgCharter/report returns the organization report: relative paths shown, a
   assert.ok(!html.includes(`<code>${client.root}`), 'no absolute paths shown');
   const absolute = path.join(client.root, 'americas.charter.yaml');
   assert.ok(html.includes(`data-file="${absolute}" data-line="7" data-character="16"`), 'the row carries the place to open');
+  // Each org chart box opens its role: emea.charter.yaml's rsm-dach has its id on line 18 (0-based 17).
+  const emea = path.join(client.root, 'emea.charter.yaml');
+  assert.ok(html.includes(`data-role="rsm-dach" data-file="${emea}" data-line="17" data-character="8"`), 'the rsm-dach box carries the place of its id');
+  // The summary counts every severity, hints included.
+  assert.match(html, /<p class="summary">4 file\(s\): 1 error, 12 warnings, 2 info, 0 hints\.<\/p>/);
 });
 
 test('orgCharter/report for a file that is not a charter of the workspace says so', TIMEOUT, async (t) => {

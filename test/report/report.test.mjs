@@ -25,6 +25,84 @@ const SCREENSHOT = path.join(repoRoot, 'test-results', 'report.png');
 
 const skip = fs.existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath} (run bash test/e2e/setup.sh, or set CHROMIUM)`;
 
+/** Everything the tests read from the rendered report, at once, so a failure shows the whole picture. */
+function readReport(page) {
+  return page.evaluate(() => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
+    const chart = document.querySelector('div.chart');
+    const roles = [...document.querySelectorAll('div.chart .role')].map((el) => ({
+      id: el.getAttribute('data-role'),
+      classes: [...el.classList],
+      title: el.getAttribute('title') ?? '',
+      rect: box(el),
+      place: { file: el.dataset.file, line: el.dataset.line, character: el.dataset.character },
+      fontSizes: [...el.querySelectorAll('div')].map((d) => parseFloat(getComputedStyle(d).fontSize)),
+      text: el.innerText,
+    }));
+    const table = document.querySelector('table.matrix');
+    const columns = table ? [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim()) : [];
+    const headers = table ? [...table.querySelectorAll('thead th span')].map((span) => {
+      const th = span.parentElement;
+      return { id: span.textContent, span: box(span), th: box(th), clipped: th.scrollHeight > th.clientHeight + 1 || th.scrollWidth > th.clientWidth + 1 };
+    }) : [];
+    const cells = [];
+    for (const tr of table ? table.querySelectorAll('tbody tr') : []) {
+      const rowhead = tr.querySelector('th.rowhead');
+      // the row head is the role id followed by a <div class="muted"> with its type and scope
+      const role = rowhead ? rowhead.firstChild.textContent.trim() : '';
+      [...tr.querySelectorAll('td')].forEach((td, i) => cells.push({ role, responsibility: columns[i], cls: td.className }));
+    }
+    const scroller = table?.closest('.scroll');
+    return {
+      viewport: window.innerWidth,
+      pageWidth: document.documentElement.scrollWidth,
+      chart: chart ? box(chart) : null,
+      roles,
+      columns,
+      headers,
+      cells,
+      matrixScroll: scroller ? { client: scroller.clientWidth, scroll: scroller.scrollWidth, overflowX: getComputedStyle(scroller).overflowX } : null,
+      unowned: table ? table.querySelectorAll('th.unowned').length : -1,
+      findingsRows: document.querySelectorAll('table.findings tbody tr[data-file][data-line][data-character]').length,
+      scripts: document.scripts.length,
+      summary: document.querySelector('p.summary')?.textContent ?? '',
+    };
+  });
+}
+
+function assertBoxesDrawnApart(dom) {
+  for (const r of dom.roles) {
+    assert.ok(r.rect.w > 0 && r.rect.h > 0, `${r.id}'s box is drawn: ${JSON.stringify(r.rect)}`);
+    const c = dom.chart;
+    assert.ok(r.rect.x >= c.x - 1 && r.rect.y >= c.y - 1 && r.rect.x + r.rect.w <= c.x + c.w + 1 && r.rect.y + r.rect.h <= c.y + c.h + 1,
+      `${r.id}'s box lies inside the chart: ${JSON.stringify(r.rect)} in ${JSON.stringify(c)}`);
+  }
+  for (const [i, a] of dom.roles.entries()) {
+    for (const b of dom.roles.slice(i + 1)) {
+      const apart = a.rect.x + a.rect.w <= b.rect.x || b.rect.x + b.rect.w <= a.rect.x || a.rect.y + a.rect.h <= b.rect.y || b.rect.y + b.rect.h <= a.rect.y;
+      assert.ok(apart, `boxes of ${a.id} and ${b.id} do not overlap: ${JSON.stringify(a.rect)} ${JSON.stringify(b.rect)}`);
+    }
+  }
+}
+
+/** Each role box carries the place the editor opens on a click: its file and the line of its id. */
+function assertRolesClickable(dom) {
+  for (const r of dom.roles) {
+    assert.match(r.place.file ?? '', /\.charter\.yaml$/, `${r.id}'s box names its file`);
+    const text = fs.readFileSync(path.resolve(repoRoot, r.place.file), 'utf8').split('\n')[Number(r.place.line)] ?? '';
+    assert.equal(text.slice(Number(r.place.character), Number(r.place.character) + r.id.length), r.id, `${r.id}'s box points at its id: ${JSON.stringify(r.place)}`);
+  }
+}
+
+function writeReport(t, args = []) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const output = path.join(tmp, 'report.html');
+  const cli = spawnSync(process.execPath, [cliPath, 'examples/', '--format', 'html', '--output', output, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 20000 });
+  assert.ok(fs.existsSync(output), `the report was written: exit ${cli.status}\n${cli.stderr}`);
+  return output;
+}
+
 test('html report: rendered in Chromium, the org chart and the matrix show the examples\u2019 findings', { skip, timeout: 90000 }, async (t) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-'));
   t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -53,57 +131,22 @@ test('html report: rendered in Chromium, the org chart and the matrix show the e
   assert.ok(response === null || response.ok(), `loaded ${url}`);
   t.diagnostic(`Chromium: launched and loaded in ${Date.now() - t1} ms`);
 
-  // Everything at once from the rendered DOM, so a failure shows the whole picture.
-  const dom = await page.evaluate(() => {
-    const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
-    const svg = document.querySelector('svg.chart');
-    const roles = [...document.querySelectorAll('svg.chart g.role')].map((g) => ({
-      id: g.getAttribute('data-role'),
-      classes: [...g.classList],
-      title: g.querySelector('title')?.textContent ?? '',
-      rect: box(g.querySelector('rect')),
-    }));
-    const table = document.querySelector('table.matrix');
-    const columns = table ? [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim()) : [];
-    const cells = [];
-    for (const tr of table ? table.querySelectorAll('tbody tr') : []) {
-      const rowhead = tr.querySelector('th.rowhead');
-      // the row head is the role id followed by a <div class="muted"> with its type and scope
-      const role = rowhead ? rowhead.firstChild.textContent.trim() : '';
-      [...tr.querySelectorAll('td')].forEach((td, i) => cells.push({ role, responsibility: columns[i], cls: td.className }));
-    }
-    return {
-      chart: svg ? box(svg) : null,
-      roles,
-      columns,
-      cells,
-      unowned: table ? table.querySelectorAll('th.unowned').length : -1,
-      findingsRows: document.querySelectorAll('table.findings tbody tr[data-file][data-line][data-character]').length,
-      scripts: document.scripts.length,
-    };
-  });
+  const dom = await readReport(page);
 
   // the org chart: one box per role, each drawn (non-empty, inside the chart, no two on top of each other)
-  assert.ok(dom.chart, 'an svg.chart');
-  assert.deepEqual(dom.roles.map((r) => r.id).sort(), [...ROLES].sort(), `one g.role per role: ${JSON.stringify(dom.roles.map((r) => r.id))}`);
-  for (const r of dom.roles) {
-    assert.ok(r.rect.w > 0 && r.rect.h > 0, `${r.id}'s box is drawn: ${JSON.stringify(r.rect)}`);
-    const c = dom.chart;
-    assert.ok(r.rect.x >= c.x - 1 && r.rect.y >= c.y - 1 && r.rect.x + r.rect.w <= c.x + c.w + 1 && r.rect.y + r.rect.h <= c.y + c.h + 1,
-      `${r.id}'s box lies inside the chart: ${JSON.stringify(r.rect)} in ${JSON.stringify(c)}`);
-  }
-  for (const [i, a] of dom.roles.entries()) {
-    for (const b of dom.roles.slice(i + 1)) {
-      const apart = a.rect.x + a.rect.w <= b.rect.x || b.rect.x + b.rect.w <= a.rect.x || a.rect.y + a.rect.h <= b.rect.y || b.rect.y + b.rect.h <= a.rect.y;
-      assert.ok(apart, `boxes of ${a.id} and ${b.id} do not overlap: ${JSON.stringify(a.rect)} ${JSON.stringify(b.rect)}`);
-    }
-  }
+  assert.ok(dom.chart, 'a div.chart');
+  assert.deepEqual(dom.roles.map((r) => r.id).sort(), [...ROLES].sort(), `one .role box per role: ${JSON.stringify(dom.roles.map((r) => r.id))}`);
+  assertBoxesDrawnApart(dom);
   const role = (id) => dom.roles.find((r) => r.id === id);
   assert.ok(role('rsm-na').classes.includes('error'), `rsm-na (unknown-reference) has class error: ${role('rsm-na').classes.join(' ')}`);
   assert.match(role('rsm-na').title, /hso/, 'its tooltip names the unknown reference');
   for (const id of ['rsm-emea', 'rsm-dach', 'rsm-apac']) {
     assert.ok(role(id).rect.y > role('hos').rect.y, `${id} (reports to hos) is drawn below hos`);
   }
+  // Wide enough, the three regional managers of hos sit side by side in one row.
+  assert.equal(new Set(['rsm-emea', 'rsm-dach', 'rsm-apac'].map((id) => Math.round(role(id).rect.y))).size, 1, 'hos\u2019s reports share a row at 1400 px');
+  assertRolesClickable(dom);
+  assert.match(dom.summary, /1 error, 12 warnings, 2 info, 0 hints/);
 
   // the responsibility matrix
   const cell = (roleId, responsibility) => {
@@ -126,4 +169,53 @@ test('html report: rendered in Chromium, the org chart and the matrix show the e
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
   assert.ok(fs.statSync(SCREENSHOT).size > 0, `screenshot at ${SCREENSHOT}`);
   t.diagnostic(`total: ${Date.now() - t0} ms; screenshot ${path.relative(repoRoot, SCREENSHOT)}`);
+});
+
+test('html report at 420 px (beside the editor): the org chart is one column of readable boxes, nothing wider than the page, matrix headers whole', { skip, timeout: 90000 }, async (t) => {
+  const output = writeReport(t);
+  const { page, close } = await launchChromium({ viewport: { width: 420, height: 900 } }, {
+    onRetry: (error) => t.diagnostic(`Chromium did not start, trying again:\n${startFailure(error)}`),
+  });
+  t.after(close);
+  await page.goto(pathToFileURL(output).href, { waitUntil: 'load', timeout: 15000 });
+  const dom = await readReport(page);
+  assert.deepEqual(dom.roles.map((r) => r.id).sort(), [...ROLES].sort());
+  assertBoxesDrawnApart(dom);
+  // One column: no two boxes share a row.
+  for (const [i, a] of dom.roles.entries()) {
+    for (const b of dom.roles.slice(i + 1)) {
+      assert.ok(a.rect.y + a.rect.h <= b.rect.y + 1 || b.rect.y + b.rect.h <= a.rect.y + 1, `${a.id} and ${b.id} are in one column: ${JSON.stringify(a.rect)} ${JSON.stringify(b.rect)}`);
+    }
+  }
+  for (const r of dom.roles) {
+    assert.ok(r.rect.x >= 0 && r.rect.x + r.rect.w <= dom.viewport, `${r.id}'s box fits the 420 px page: ${JSON.stringify(r.rect)}`);
+    assert.ok(Math.min(...r.fontSizes) >= 12, `${r.id}'s text is at least 12 px (not scaled down): ${r.fontSizes.join(', ')}`);
+    assert.match(r.text, /Regional Sales Manager|Head of Sales/, `${r.id}'s box shows its role type`);
+  }
+  assert.ok(dom.pageWidth <= dom.viewport, `the page does not scroll sideways: ${dom.pageWidth} px in ${dom.viewport}`);
+  // The matrix scrolls inside its own box; every column header shows its whole id.
+  assert.equal(dom.matrixScroll?.overflowX, 'auto');
+  assert.equal(dom.headers.length, 14);
+  for (const h of dom.headers) {
+    assert.ok(!h.clipped, `header ${h.id} is not clipped`);
+    assert.ok(h.span.h <= h.th.h + 1 && h.span.w <= h.th.w + 1, `header ${h.id} fits its cell: ${JSON.stringify(h)}`);
+  }
+  assertRolesClickable(dom);
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-420.png'), fullPage: true });
+});
+
+test('html report summary counts every severity it lists: a hint is counted as a hint, and the counts add up to the findings', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+  const config = path.join(dir, '.charterlintrc.yaml');
+  const before = fs.readFileSync(config, 'utf8');
+  fs.writeFileSync(config, /^rules:/m.test(before) ? before.replace(/^rules:\n/m, 'rules:\n  uncovered-region: hint\n') : `${before}\nrules:\n  uncovered-region: hint\n`);
+  const cli = spawnSync(process.execPath, [cliPath, '.', '--format', 'html'], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+  const summary = /<p class="summary">([^<]*)<\/p>/.exec(cli.stdout)?.[1] ?? '';
+  assert.match(summary, /1 error, 11 warnings, 2 info, 1 hint\./, `${summary}\n${cli.stderr}`);
+  const listed = (cli.stdout.match(/<tr class="(error|warning|info|hint)" data-file/g) ?? []).length;
+  const counted = [...summary.matchAll(/(\d+) (error|warning|info|hint)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  assert.equal(counted, listed, 'the summary counts every listed finding');
 });

@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
 import { parseCharter } from '../core/parse';
-import { formatHtml } from '../cli/formatters/html';
+import { formatHtml } from '../report/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
 import { complete, type CompletionOptions } from './handlers/completion';

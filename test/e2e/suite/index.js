@@ -131,7 +131,9 @@ test('the extension activates and registers its commands', async () => {
   await extension.activate();
   assert.ok(extension.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll']) assert.ok(commands.includes(id), `command ${id}`);
+  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter']) assert.ok(commands.includes(id), `command ${id}`);
+  // The workspace holds charters (workspaceContains): the server runs from activation on.
+  assert.equal(extension.exports.serverRunning(), true, 'the server started for a folder of charters');
 });
 
 test('americas: `reports_to: hso` is an unknown-reference error on exactly `hso`', async () => {
@@ -493,6 +495,27 @@ test('orgCharter.showReport opens the report in a webview beside the charter', a
     }
   }
   assert.equal(reports().length, 0, 'the report tab closed');
+});
+
+// ---- New Charter ------------------------------------------------------------------------------------
+
+test('"Org Charter: New Charter" in a folder: an untitled charter there, linted with the organization (its reports_to hos resolves)', async () => {
+  const editor = await vscode.commands.executeCommand('orgCharter.newCharter', 'regional-sales-manager');
+  assert.ok(editor, 'the command returns the new editor');
+  const doc = editor.document;
+  assert.equal(doc.uri.scheme, 'untitled');
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  assert.equal(path.dirname(doc.uri.path), folder.path, `it sits in the workspace folder: ${doc.uri.toString()}`);
+  assert.match(path.basename(doc.uri.path), /^new-team(-\d+)?\.charter\.yaml$/);
+  for (const id of ['regional-sales-plan', 'regional-team-leadership', 'key-account-relationships', 'regional-market-insights', 'regional-business-development']) {
+    assert.match(doc.getText(), new RegExp(`- ${id}\\b`), `the skeleton lists ${id}`);
+  }
+  // Region EMEA is rsm-emea's already: the organization says so. `hos` and EMEA resolve.
+  const ds = await waitForDiagnostics(doc.uri, d => d.length > 0, 'findings of the new charter in its organization');
+  const found = new Set(ds.map(ruleOf));
+  for (const rule of ['unknown-reference', 'unknown-region', 'missing-responsibility', 'schema']) assert.ok(!found.has(rule), `no ${rule}: ${describe(ds)}`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await waitForDiagnostics(doc.uri, d => d.length === 0, 'the closed untitled charter\u2019s diagnostics to clear');
 });
 
 // ---- runner ---------------------------------------------------------------------------------------

@@ -1,0 +1,166 @@
+// The lone-file suite, run by runTest.js in an EMPTY window (no folder): a charter opened on its own,
+// as with File > Open File, is linted; a YAML file that is not a charter does not start the server;
+// "Org Charter: New Charter" opens an untitled charter with the skeleton of the chosen role type,
+// linted as soon as it opens. Only the public `vscode` API; every wait is on an event or a condition
+// with a timeout, never a fixed sleep.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const EXTENSION_ID = 'org-charter-lint.org-charter-lint';
+const SOURCE = 'charter-lint';
+const FIRST_TIMEOUT_MS = 60000;
+const TIMEOUT_MS = 20000;
+const RSM_IDS = ['regional-sales-plan', 'regional-team-leadership', 'key-account-relationships', 'regional-market-insights', 'regional-business-development'];
+
+/** @type {typeof import('vscode')} */
+let vscode;
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+const ruleOf = d => String(d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
+const ours = uri => vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
+const describe = ds => ds.map(d => `${ruleOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).join(', ') || 'none';
+const rules = ds => new Set(ds.map(ruleOf));
+
+function waitForDiagnostics(uri, predicate, what, timeoutMs = TIMEOUT_MS) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (fn, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      fn(value);
+    };
+    const check = () => {
+      const ds = ours(uri);
+      if (predicate(ds)) finish(resolve, ds);
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics(e => {
+      if (e.uris.some(u => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => finish(reject, new Error(
+      `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.toString()}; diagnostics now: ${describe(ours(uri))}`)), timeoutMs);
+    check();
+  });
+}
+
+/** Resolves when `condition()` holds, checked on every change of the open editors and documents. */
+function until(condition, what, timeoutMs = TIMEOUT_MS) {
+  return new Promise((resolve, reject) => {
+    const subscriptions = [];
+    const finish = (fn, value) => {
+      clearTimeout(timer);
+      subscriptions.forEach(s => s.dispose());
+      fn(value);
+    };
+    const check = () => {
+      const value = condition();
+      if (value) finish(resolve, value);
+    };
+    subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(check),
+      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.languages.onDidChangeDiagnostics(check),
+      vscode.extensions.onDidChange(check),
+    );
+    // The extension host activates extensions between our callbacks: look again at a steady pace.
+    const poll = setInterval(check, 50);
+    subscriptions.push({ dispose: () => clearInterval(poll) });
+    const timer = setTimeout(() => finish(reject, new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    check();
+  });
+}
+
+const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'charter-lone-')));
+
+test('no folder is open and nothing charter-like is open: the extension is not active', async () => {
+  assert.equal(vscode.workspace.workspaceFolders, undefined, 'an empty window');
+  assert.equal(vscode.extensions.getExtension(EXTENSION_ID).isActive, false);
+});
+
+test('a YAML file that is not a charter activates the extension (onLanguage:yaml) but does not start the server', async () => {
+  const file = path.join(dir, 'ci.yaml');
+  fs.writeFileSync(file, 'name: ci\non: [push]\n');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(doc);
+  assert.equal(doc.languageId, 'yaml');
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  await until(() => ext.isActive, 'the extension to activate on a YAML file');
+  assert.equal(ext.exports.serverRunning(), false, 'a cheap activation: no server for a non-charter');
+  assert.deepEqual(ours(doc.uri), []);
+});
+
+test('a lone team.charter.yaml opened with no folder is linted (issue #13: it used to show "No Problems")', async () => {
+  const file = path.join(dir, 'team.charter.yaml');
+  fs.writeFileSync(file, [
+    'charter: Lone team',
+    'roles:',
+    '  - id: rsm-x',
+    '    role: regional-sales-manager',
+    '    scope: {region: EMEA}',
+    '    reports_to: hos',
+    '    responsibilities:',
+    '      - regional-sales-plan',
+    '',
+  ].join('\n'));
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(doc);
+  const ds = await waitForDiagnostics(doc.uri, d => rules(d).has('missing-responsibility'), 'missing-responsibility', FIRST_TIMEOUT_MS);
+  assert.ok(rules(ds).has('unknown-reference'), `reports_to: hos names no role of this lone charter: ${describe(ds)}`);
+  assert.equal(ds.filter(d => ruleOf(d) === 'missing-responsibility').length, 4, describe(ds));
+  assert.equal(vscode.extensions.getExtension(EXTENSION_ID).exports.serverRunning(), true);
+});
+
+test('"Org Charter: New Charter" without a folder: an untitled new-team.charter.yaml with the Regional Sales Manager skeleton, linted at once', async () => {
+  const editor = await vscode.commands.executeCommand('orgCharter.newCharter', 'regional-sales-manager');
+  assert.ok(editor, 'the command returns the new editor');
+  const doc = editor.document;
+  assert.equal(doc.uri.scheme, 'untitled');
+  assert.match(doc.uri.path, /new-team(-\d+)?\.charter\.yaml$/);
+  assert.equal(doc.languageId, 'yaml');
+  assert.equal(vscode.window.activeTextEditor?.document, doc, 'it is the active editor');
+  const text = doc.getText();
+  for (const id of RSM_IDS) assert.match(text, new RegExp(`- ${id}\\b`), `the skeleton lists ${id}`);
+  assert.match(text, /role: regional-sales-manager/);
+  // Alone, its manager and region are unknown; nothing it requires is missing.
+  const ds = await waitForDiagnostics(doc.uri, d => rules(d).has('unknown-reference'), 'unknown-reference on the untitled charter');
+  assert.ok(!rules(ds).has('missing-responsibility'), describe(ds));
+  assert.ok(!rules(ds).has('schema'), describe(ds));
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+test('the "charter" snippet is offered in a YAML file', async () => {
+  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+  await vscode.window.showTextDocument(doc);
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0));
+  const snippets = list.items.filter(item => item.kind === vscode.CompletionItemKind.Snippet && (typeof item.label === 'string' ? item.label : item.label.label) === 'charter');
+  assert.ok(snippets.length >= 1, `a "charter" snippet among ${list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+/** Runs the tests one after another; resolves when all pass, rejects otherwise (VS Code exits 1). */
+async function run() {
+  vscode = require('vscode');
+  console.log(`Org Charter Lint e2e (lone file, empty window): VS Code ${vscode.version}, Node ${process.version}`);
+  let passed = 0;
+  let failed = 0;
+  for (const { name, fn } of tests) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`  ok - ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  not ok - ${name} (${Date.now() - t0} ms)\n    ${String(e && e.stack || e).split('\n').slice(0, 8).join('\n    ')}`);
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`vscode (lone file): ${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} of ${tests.length} lone-file e2e tests failed`);
+}
+
+module.exports = { run };
