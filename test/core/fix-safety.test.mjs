@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { core, lint, byRule, repoRoot, yaml } from '../helpers.mjs';
+import { core, lint, byRule, repoRoot, textAt, yaml } from '../helpers.mjs';
 import { charter, hos, rsm, HOS, RSM, fixAllText, applyChecked } from './rules/_support.mjs';
-import { lostScalars, propFixAllKeepsScalars, propFixAllKeepsYaml } from '../fuzz/properties-lib.mjs';
+import { lostScalars, propFixAllKeepsScalars, propFixAllKeepsYaml, propFixAllRaisesNothingNew } from '../fuzz/properties-lib.mjs';
 
 /** Runs `body` with one rule's findings given an extra fix; the rule is restored afterwards. */
 function withExtraFix(ruleId, makeFix, body) {
@@ -229,4 +229,35 @@ test('removing an earlier duplicate is not refused because a later entry\'s plac
   const after = fixAllText(text);
   assert.equal(after, text.replace(', regional-sales-plan, {note', ', {note'));
   assert.match(byRule(lint(after), 'schema')[0].message, /responsibilities\[5\]/);
+});
+
+// Issue #13 item 4: matched free text already gets every finding its id would get, so replacing it
+// by the id raises nothing (no "Fix all creates a new warning").
+test('"Own the EMEA forecast" on a regional manager is out of scope before the fix; Fix all replaces it and raises nothing new', () => {
+  const resp = RSM.replace(']', ', Own the EMEA forecast]');
+  const text = charter({ roles: [hos(), rsm('EMEA', { resp }), rsm('APAC')] });
+  const before = lint(text);
+  const [scope] = byRule(before, 'responsibility-out-of-scope');
+  assert.ok(scope, 'the free text gets responsibility-out-of-scope before any fix');
+  assert.match(scope.message, /"revenue-forecasting" is organization-wide, broader than role "rsm-emea"'s region scope/);
+  assert.equal(textAt(text, scope.range), 'Own the EMEA forecast', 'on the free text');
+  assert.equal(byRule(before, 'non-canonical-responsibility').length, 1);
+  assert.equal(byRule(before, 'responsibility-overlap').length, 0, 'silenced by the out-of-scope finding, as for the id');
+  const files = [{ path: 'org.charter.yaml', text }];
+  const first = core.fixAll({ files });
+  const after = first.changed.get('org.charter.yaml');
+  assert.ok(after?.includes('{id: revenue-forecasting, note: Own the EMEA forecast}'), after);
+  const findings = lint(after);
+  assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), before.filter((f) => f.rule !== 'non-canonical-responsibility').map((f) => `${f.rule}: ${f.message}`));
+  propFixAllRaisesNothingNew(files, first);
+});
+
+test('the "raises nothing new" property fails on a Fix all result that raises a finding (it can fail)', () => {
+  const text = charter();
+  const files = [{ path: 'org.charter.yaml', text }];
+  const bad = { changed: new Map([['org.charter.yaml', text.replace('reports_to: hos', 'reports_to: nobody')]]) };
+  assert.throws(() => propFixAllRaisesNothingNew(files, bad), /Fix all raised new findings[\s\S]*unknown-reference/);
+  // A finding whose list position only moved is not new.
+  const dup = charter({ roles: [hos(), rsm('EMEA', { resp: RSM.replace('[', '[regional-sales-plan, ') }), rsm('APAC')] });
+  propFixAllRaisesNothingNew([{ path: 'org.charter.yaml', text: dup }]);
 });

@@ -64,7 +64,7 @@ test('merge keys: a misspelling is not detected against a merged key, and a merg
   const text = MERGED.replace('    id: rsm-apac\n', '    id: rsm-apac\n    responsibilites: [regional-sales-plan]\n');
   assert.notEqual(text, MERGED);
   const schema = byRule(lint(text), 'schema');
-  assert.deepEqual(schema.map((f) => f.message), ['Unknown key "responsibilites" in roles[2].'], 'responsibilities is merged in, so the key is just unknown');
+  assert.deepEqual(schema.map((f) => f.message), ['Unknown key "responsibilites" in role "rsm-apac".'], 'responsibilities is merged in, so the key is just unknown');
   assert.ok(schema[0].fixes.every((fix) => !fix.safe));
 });
 
@@ -213,9 +213,9 @@ test('merge keys: an unknown key merged in is reported on each merging role\'s o
   assert.notEqual(text, MERGED);
   const schema = byRule(lint(text), 'schema');
   assert.deepEqual(schema.map((f) => `${f.message} @${textAt(text, f.range)}`), [
-    'Unknown key "extra" in roles[1]. @extra',
-    'Unknown key "extra" in roles[2]. @<<',
-    'Unknown key "extra" in roles[3]. @<<',
+    'Unknown key "extra" in role "rsm-emea". @extra',
+    'Unknown key "extra" in role "rsm-apac". @<<',
+    'Unknown key "extra" in role "rsm-latam". @<<',
   ]);
   assert.ok(schema.every((f) => f.fixes.every((fix) => !fix.safe)));
   assert.ok(schema.slice(1).every((f) => f.fixes.length === 0), 'nothing inside the merged mapping is edited from a role that merges it');

@@ -289,13 +289,51 @@ function expectedAfterFix(doc, finding, title) {
   return clone;
 }
 
+/**
+ * "Add all N missing responsibilities": the role's list (or a new one) gains exactly N plain model
+ * ids at its end, none it listed before, none twice; nothing else changes. The ids are read from the
+ * result and checked, then applied to the data before the fix as the expected data.
+ */
+function expectedAfterAddAll(doc, after, finding, title, count) {
+  const at = finding.offsets.start;
+  const roleIn = (d) => {
+    const roles = pairOf(d.contents, 'roles', TOP_KEYS)?.value;
+    return isSeq(roles) ? roles.items.findIndex((item) => isMap(item) && contains(item, at)) : -1;
+  };
+  const index = roleIn(doc);
+  assert.ok(index >= 0, `fix "${title}" of ${finding.rule}: the finding is in no role`);
+  const listOf = (d) => {
+    const role = pairOf(d.contents, 'roles', TOP_KEYS).value.items[index];
+    const value = pairOf(role, 'responsibilities', ROLE_KEYS)?.value;
+    return isSeq(value) ? value.items.map((item) => plain(item)) : [];
+  };
+  const was = listOf(doc);
+  const now = listOf(after);
+  const added = now.slice(was.length);
+  assert.equal(added.length, count, `fix "${title}" added ${added.length} entries\n--- after ---\n${visible(String(after))}`);
+  assert.deepEqual(now.slice(0, was.length), was, `fix "${title}" changed the entries already listed`);
+  const listed = new Set(was.map((e) => (e instanceof Map ? e.get('id') : e)));
+  for (const id of added) {
+    assert.ok(typeof id === 'string' && MODEL_IDS.has(id), `fix "${title}" added ${JSON.stringify(id)}, not a model id`);
+    assert.ok(!listed.has(id), `fix "${title}" added "${id}", which the role already lists`);
+    listed.add(id);
+  }
+  const clone = doc.clone();
+  const role = pairOf(clone.contents, 'roles', TOP_KEYS).value.items[index];
+  const respPair = pairOf(role, 'responsibilities', ROLE_KEYS);
+  if (isSeq(respPair?.value)) for (const id of added) respPair.value.items.push(clone.createNode(id));
+  else setKey(clone, role, 'responsibilities', added);
+  return clone;
+}
+
 /** The fixed text holds exactly the data the fix promises (for a disable fix: the same data). */
 export function assertFixSemantics(beforeText, afterText, finding, title, { disable = false } = {}) {
   const doc = yamlInfo(beforeText).doc;
   if (doc.errors.length > 0) return;
   const after = yamlInfo(afterText).doc;
   if (after.errors.length > 0) return;
-  const expected = disable ? doc : expectedAfterFix(doc, finding, title);
+  const addAll = /^Add all (\d+) missing responsibilities$/.exec(title);
+  const expected = disable ? doc : addAll ? expectedAfterAddAll(doc, after, finding, title, Number(addAll[1])) : expectedAfterFix(doc, finding, title);
   if (!expected) return;
   assert.deepStrictEqual(plain(after.contents), plain(expected.contents), `fix "${title}" of ${finding.rule} "${finding.message}" changed the data otherwise than it says\n--- before ---\n${visible(beforeText)}\n--- after ---\n${visible(afterText)}`);
 }
@@ -473,6 +511,35 @@ export function propFixAllKeepsScalars(files, first = core.fixAll({ files })) {
     const lost = lostScalars(f.text, after);
     assert.deepEqual(lost, [], `${f.path}: Fix all removed what a person wrote\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
   }
+}
+
+/**
+ * What a finding is about, for "did Fix all raise anything new" (SPEC §2: compared by rule, file,
+ * role and subject, not by range): its rule, file and message, with counts ("and 2 more") and an
+ * entry's place in its list (`responsibilities[3]`, which removing an earlier duplicate shifts) left out.
+ */
+export function findingSubject(file, finding) {
+  const message = finding.message.replace(/\b\d+ more\b/g, 'N more').replace(/responsibilities\[\d+\]/g, 'responsibilities[]');
+  return `${finding.rule}\u0000${file}\u0000${message}`;
+}
+
+/** The subjects of an analysis as a multiset. */
+function subjectCounts(result) {
+  const counts = new Map();
+  for (const [file, findings] of result.findings) for (const f of findings) counts.set(findingSubject(file, f), (counts.get(findingSubject(file, f)) ?? 0) + 1);
+  return counts;
+}
+
+/** (j) Fix all never raises a finding that was not there before it ran: re-analysed here, on its output. */
+export function propFixAllRaisesNothingNew(files, first = core.fixAll({ files }), before = analyzeFiles(files)) {
+  if (first.changed.size === 0) return;
+  const fixed = files.map((f) => ({ path: f.path, text: first.changed.get(f.path) ?? f.text }));
+  const was = subjectCounts(before);
+  const raised = [];
+  for (const [subject, count] of subjectCounts(analyzeFiles(fixed))) {
+    if (count > (was.get(subject) ?? 0)) raised.push(subject.replace(/\u0000/g, ' '));
+  }
+  assert.deepEqual(raised, [], `Fix all raised new findings\n--- before ---\n${show(files)}\n--- after ---\n${show(fixed)}`);
 }
 
 export function propFixAllIdempotent(files) {

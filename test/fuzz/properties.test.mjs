@@ -17,6 +17,8 @@
 //   (d') fixAll()'s output parses and keeps every comment whenever the input parsed;
 //   (i) fixAll() removes no string or number scalar (value or key) of a parsed input unless an exact
 //       duplicate of it stays, but for a misspelt key renamed to the key it stands for (SPEC "Fixes");
+//   (j) fixAll() never raises a finding that was not there before it ran (by rule, file and message,
+//       counts and list positions aside; SPEC §2), re-analysed here on its output;
 //   (g) every fix does to the data what its title says (remove that entry, add that id, replace by
 //       {id, note}, change that value, remove that key) and changes nothing else; a disable fix
 //       changes no data at all (checked in (c'));
@@ -50,7 +52,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { core, HOS_RESPONSIBILITIES, RSM_RESPONSIBILITIES } from '../helpers.mjs';
 import { validTextArb, nearValidTextArb, mutatedTextArb, multiFileArb, validMultiFileArb, single } from './charter-arbitraries.mjs';
-import { propAnalyzes, propRanges, propFixes, propDisableFixes, propFixSemantics, propFixAllIdempotent, propFixAllKeepsYaml, propFixAllKeepsScalars, propClean, analyzeFiles, disableNextLine } from './properties-lib.mjs';
+import { propAnalyzes, propRanges, propFixes, propDisableFixes, propFixSemantics, propFixAllIdempotent, propFixAllKeepsYaml, propFixAllKeepsScalars, propFixAllRaisesNothingNew, propClean, analyzeFiles, disableNextLine } from './properties-lib.mjs';
 
 const FULL = Number.parseInt(process.env.CHARTER_FUZZ_RUNS ?? '', 10);
 const SEED = Number.parseInt(process.env.CHARTER_FUZZ_SEED ?? '', 10);
@@ -160,11 +162,12 @@ for (const [family, arb] of Object.entries(FAMILIES)) {
     test('(d) fixAll() twice: the second run changes nothing', { timeout }, () => {
       check(`${family} (d)`, arb, (files) => propFixAllIdempotent(files), 'd');
     });
-    test("(d') fixAll() output parses and keeps every comment whenever the input parsed; (i) it removes no scalar that is not an exact duplicate of one that stays", { timeout }, () => {
+    test("(d') fixAll() output parses and keeps every comment whenever the input parsed; (i) it removes no scalar that is not an exact duplicate of one that stays; (j) it never raises a finding that was not there", { timeout }, () => {
       check(`${family} (d')`, arb, (files) => {
         const first = core.fixAll({ files });
         propFixAllKeepsYaml(files, first);
         propFixAllKeepsScalars(files, first);
+        propFixAllRaisesNothingNew(files, first);
       }, 'd');
     });
   });
@@ -223,7 +226,7 @@ test('(h) the generated charters exercise every kind of fix, so (c), (c\'), (g) 
     for (const [path, findings] of analyzeFiles(files).findings) {
       const charter = core.parseCharter(path, files.find((f) => f.path === path).text);
       for (const f of findings) {
-        for (const fix of f.fixes) seen.add(`${f.rule}: ${fix.title.replace(/"[^"]*"|region .*$/g, 'X')}${fix.safe ? ' (safe)' : ''}`);
+        for (const fix of f.fixes) seen.add(`${f.rule}: ${fix.title.replace(/"[^"]*"|region .*$/g, 'X').replace(/^Add all \d+/, 'Add all N')}${fix.safe ? ' (safe)' : ''}`);
         if (disableNextLine(charter, f.offsets.start, f.rule).length > 0) seen.add('disable for this line');
       }
     }
@@ -235,6 +238,7 @@ test('(h) the generated charters exercise every kind of fix, so (c), (c\'), (g) 
     'schema: Rename X to X (safe)',
     'schema: Remove unknown key X',
     'missing-responsibility: Add X',
+    'missing-responsibility: Add all N missing responsibilities',
     'responsibility-out-of-scope: Remove X from this role',
     'responsibility-overlap: Remove X from role X',
     'scope-mismatch: Set scope to organization',

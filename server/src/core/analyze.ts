@@ -305,7 +305,11 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     yield;
   }
   // The post-pass: each superseded rule after the superseded rules that silence it.
-  for (const id of cascade.releaseOrder(ran)) for (const report of cascade.release(id)) emit(id, report);
+  for (const id of cascade.releaseOrder(ran)) {
+    const kept = cascade.release(id);
+    const after = RULES.find((rule) => rule.meta.id === id)?.afterSilencing;
+    for (const report of after ? after(kept) : kept) emit(id, report);
+  }
   for (const [file, byRule] of overflow) {
     for (const [rule, { count, first }] of byRule) {
       findings.get(file.path)?.push({ ...first, message: `${count} more ${rule} findings in this file are not listed (the first ${MAX_PER_RULE} are).`, related: [], fixes: [] });

@@ -2,7 +2,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { Pair as YamlPair, YAMLMap as YamlMapNode, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { readJsonAsset } from './assets';
 import type { CharterFile, MisspeltKey, Span } from './parse';
-import { decodePointer, lookupPair, nodeAtPath, nodeSpan } from './yaml-nodes';
+import { quoted } from './rules/rule';
+import { decodePointer, lookupPair, nodeAtPath, nodeSpan, resolved, scalarText } from './yaml-nodes';
 
 export type SchemaName = 'charter' | 'role-model' | 'charterlintrc';
 
@@ -12,6 +13,8 @@ export interface SchemaProblem extends Span {
   unknownKey?: { key: string; map: YAMLMap; pair: Pair<Node, Node | null> };
   /** For a misspelt key: the key it stands for (its fix renames it). */
   misspelt?: MisspeltKey;
+  /** The document holds nothing (blank, or comments only): its fix inserts a charter skeleton. */
+  emptyDocument?: boolean;
 }
 
 /** Every misspelt key of a parsed charter: top-level ones, then each role's. */
@@ -38,12 +41,12 @@ export function validateWithMisspeltKeys(file: CharterFile, validate: () => Sche
   } finally {
     keys.forEach((key, i) => (key.value = original[i]));
   }
-  const roleIndex = new Map<YAMLMap, number>(file.roles.map((role) => [role.node, role.index]));
+  const roleOf = new Map(file.roles.map((role) => [role.node, role]));
   for (const m of misspelt) {
     const span = nodeSpan(m.pair.key);
     if (!span) continue;
-    const index = roleIndex.get(m.map);
-    const where = index === undefined ? 'the document' : `roles[${index}]`;
+    const role = roleOf.get(m.map);
+    const where = !role ? 'the document' : roleName(role.index, role.id?.value);
     problems.push({
       message: `Unknown key "${m.key}" in ${where}: a misspelling of "${m.standsFor}", and read as that key.`,
       ...span,
@@ -65,14 +68,47 @@ function validatorFor(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-/** Readable location of a JSON pointer: `roles[2].scope`. */
-function describePath(segments: string[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (/^\d+$/.test(segment)) out += `[${segment}]`;
-    else out += out ? `.${segment}` : segment;
+/**
+ * How a message names a role: by its id, as people know it (`role "rsm-emea"`); a role without a
+ * readable id by its place in the list (`role #3 (no id)`), never as a JSON path.
+ */
+export function roleName(index: number, id: string | undefined): string {
+  return id ? `role ${quoted(id)}` : `role #${index + 1} (no id)`;
+}
+
+/** The `id` of the role item at `index`, as the schema read it (aliases and merge keys followed). */
+function roleIdAt(doc: Document, index: number): string | undefined {
+  const roles = nodeAtPath(doc, ['roles']).node;
+  if (!isSeq(roles)) return undefined;
+  const item = resolved(doc, roles.items[index]);
+  if (!isMap(item)) return undefined;
+  const found = lookupPair(doc, item, 'id');
+  const value = found ? resolved(doc, found.pair.value) : undefined;
+  return scalarText(value) || undefined;
+}
+
+/**
+ * Readable location of a JSON pointer: `the document`, `regions[1]`, a role by its id
+ * (`role "rsm-emea"`), a place inside a role (`scope of role "rsm-emea"`,
+ * `responsibilities[2] of role "hos"`).
+ */
+function describePath(doc: Document, segments: string[], roleIds: Map<number, string | undefined>): string {
+  const path = (parts: string[]): string => {
+    let out = '';
+    for (const segment of parts) {
+      if (/^\d+$/.test(segment)) out += `[${segment}]`;
+      else out += out ? `.${segment}` : segment;
+    }
+    return out;
+  };
+  if (segments[0] === 'roles' && segments.length >= 2 && /^\d+$/.test(segments[1])) {
+    const index = Number(segments[1]);
+    if (!roleIds.has(index)) roleIds.set(index, roleIdAt(doc, index));
+    const role = roleName(index, roleIds.get(index));
+    const inside = path(segments.slice(2));
+    return inside ? `${inside} of ${role}` : role;
   }
-  return out || 'the document';
+  return path(segments) || 'the document';
 }
 
 function typeName(value: unknown): string {
@@ -82,8 +118,7 @@ function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function messageFor(error: ErrorObject, segments: string[]): string {
-  const where = describePath(segments);
+function messageFor(error: ErrorObject, segments: string[], where: string): string {
   switch (error.keyword) {
     case 'required':
       return `Missing required key "${(error.params as { missingProperty: string }).missingProperty}" in ${where}.`;
@@ -210,6 +245,7 @@ function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
   // Linear in the errors: one walk per path and one index of each mapping's own keys, however
   // many errors share them (20,000 unknown keys in one mapping scanned it once per key before).
   const nodes = new Map<string, Node | null>();
+  const roleIds = new Map<number, string | undefined>();
   const indexes = new Map<YAMLMap, Map<string, Pair<Node, Node | null>>>();
   const ownPair = (map: YAMLMap, key: string): Pair<Node, Node | null> | undefined => {
     let index = indexes.get(map);
@@ -252,12 +288,13 @@ function problemsFor(doc: Document, errors: ErrorObject[]): SchemaProblem[] {
       span = nodeSpan(node);
     }
     if (!span) span = { start: 0, end: 0 };
-    const raw = messageFor(error, segments);
+    const raw = messageFor(error, segments, describePath(doc, segments, roleIds));
     const message = raw.charAt(0).toUpperCase() + raw.slice(1);
     const dedupeKey = `${span.start}:${span.end}:${message}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    problems.push({ message, ...span, unknownKey });
+    const emptyDocument = error.instancePath === '' && error.keyword === 'type' && (error.data === null || error.data === undefined) ? true : undefined;
+    problems.push({ message, ...span, unknownKey, emptyDocument });
   }
   return problems;
 }

@@ -20,7 +20,8 @@ import { parseCharter } from '../core/parse';
 import { formatHtml } from '../report/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
-import { complete, definition, documentSymbols, findReferences, hover, prepareRename, rename } from './handlers/language';
+import { complete, type CompletionOptions } from './handlers/completion';
+import { definition, documentSymbols, findReferences, hover, prepareRename, rename } from './handlers/language';
 import { Workspace, type OrganizationState } from './workspace';
 import { skeletons } from './skeletons';
 import { snapshotEnvironment } from '../node/environment';
@@ -58,6 +59,8 @@ const published = new Map<string, Set<string>>();
 let watchRegistered = false;
 let supportsDynamicWatch = false;
 let supportsFolderEvents = false;
+/** What the client does with completion items: snippets, and VS Code's "suggest again" command. */
+let completionOptions: CompletionOptions = { snippets: false, retrigger: false };
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri)).filter((f): f is string => !!f);
@@ -68,6 +71,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   warmUp();
   supportsDynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
+  completionOptions = {
+    snippets: !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport,
+    // The command is VS Code's own: other clients would send it back to us as an unknown command.
+    retrigger: /visual studio code|vscode|code - oss|vscodium/i.test(params.clientInfo?.name ?? ''),
+  };
   workspace.setFolders(folders);
   return {
     capabilities: {
@@ -429,7 +437,7 @@ connection.onCompletion((params) => {
   // role sat at that offset before the edit. The organization's names still come from the analysis.
   const charter =
     found.charter.text !== text && text.length <= CURRENT_TEXT_COMPLETION_MAX ? parseCharter(found.charter.path, text) : found.charter;
-  return complete(found.org, charter, text, params.position, document);
+  return complete(found.org, charter, text, params.position, document, completionOptions);
 });
 
 connection.onDefinition((params) => {

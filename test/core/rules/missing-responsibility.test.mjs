@@ -87,7 +87,7 @@ test('an empty responsibilities value (null or []) is reported on the key; the f
     const findings = byRule(lint(text), 'missing-responsibility');
     assert.equal(findings.length, 5, JSON.stringify(empty));
     for (const f of findings) assertCovers(f, text, 'responsibilities', 'id: rsm-apac');
-    const after = applyChecked(text, addFix(findings[0], 'regional') ?? findings[0].fixes[0]);
+    const after = applyChecked(text, findings[0].fixes[0]);
     assert.equal(data(after).roles[2].responsibilities.length, 1);
     assert.equal(byRule(lint(after), 'missing-responsibility').length, 4);
   }
@@ -143,4 +143,101 @@ test('a multi-line flow list with a trailing comma and a comment: "add it" keeps
   const after = applyChecked(text, addFix(f, 'regional-business-development'));
   assert.deepEqual(data(after).roles[1].responsibilities, RSM_RESPONSIBILITIES);
   assertQuiet(lint(after));
+});
+
+// Issue #13 item 4: each missing id keeps its own finding; each also offers adding all of them.
+const addAll = (f) => f.fixes.find((x) => /^Add all \d+ missing responsibilities$/.test(x.title));
+
+test('several missing ids: each finding also offers "Add all N missing responsibilities", one edit in the block list, comments intact', () => {
+  const block = [
+    '  - id: rsm-emea',
+    '    role: regional-sales-manager',
+    '    scope: {region: EMEA}',
+    '    reports_to: hos',
+    '    responsibilities:   # agreed with Dana',
+    '      - regional-sales-plan   # from the 2025 plan',
+    '      - regional-team-leadership',
+  ].join('\n');
+  const text = charter({ roles: [hos(), block, rsm('APAC')] });
+  const findings = byRule(lint(text), 'missing-responsibility');
+  assert.equal(findings.length, 3, 'one finding per missing id');
+  const fixes = findings.map(addAll);
+  assert.ok(fixes.every(Boolean), 'every finding offers it');
+  assert.ok(fixes.every((fix) => fix.title === 'Add all 3 missing responsibilities' && fix.safe === false), fixes.map((f) => f.title).join());
+  assert.ok(fixes.every((fix) => JSON.stringify(fix.edits) === JSON.stringify(fixes[0].edits)), 'the same edit on every finding');
+  assert.equal(fixes[0].edits.length, 1);
+  // Its own "Add" stays the preferred fix, listed first.
+  for (const f of findings) assert.match(f.fixes[0].title, /^Add "/);
+  const after = applyChecked(text, fixes[0]);
+  assert.deepEqual(data(after).roles[1].responsibilities, RSM_RESPONSIBILITIES);
+  assert.ok(after.includes('      - regional-team-leadership\n      - key-account-relationships\n      - regional-market-insights\n      - regional-business-development\n'), after);
+  assertQuiet(lint(after));
+  assert.equal(fixAllText(text), undefined, 'not a safe fix: Fix all does not add responsibilities');
+});
+
+test('"Add all" in a flow list, a multi-line flow list with a comment, and a role without the key', () => {
+  const flow = charter({ roles: [hos(), rsm('EMEA', { resp: '[regional-sales-plan]' }), rsm('APAC')] });
+  const [f] = byRule(lint(flow), 'missing-responsibility');
+  const after = applyChecked(flow, addAll(f));
+  assert.match(after, /responsibilities: \[regional-sales-plan, regional-team-leadership, key-account-relationships, regional-market-insights, regional-business-development\]/);
+  assertQuiet(lint(after));
+
+  const multi = charter({ roles: [hos(), rsm('EMEA', { resp: '[\n      regional-sales-plan,   # first\n    ]' }), rsm('APAC')] });
+  const [g] = byRule(lint(multi), 'missing-responsibility');
+  const afterMulti = applyChecked(multi, addAll(g));
+  assert.deepEqual(data(afterMulti).roles[1].responsibilities, RSM_RESPONSIBILITIES);
+  assertQuiet(lint(afterMulti));
+
+  const none = charter({ roles: [hos(), role({ id: 'rsm-emea', type: 'regional-sales-manager', scope: '{region: EMEA}', reportsTo: 'hos' }), rsm('APAC')] });
+  const all = byRule(lint(none), 'missing-responsibility');
+  assert.equal(all.length, 5);
+  assert.equal(addAll(all[0]).title, 'Add all 5 missing responsibilities');
+  const afterNone = applyChecked(none, addAll(all[0]));
+  assert.deepEqual(data(afterNone).roles[1].responsibilities, RSM_RESPONSIBILITIES);
+  assertQuiet(lint(afterNone));
+
+  const crlf = charter({ roles: [hos(), ['  - id: rsm-emea', '    role: regional-sales-manager', '    scope: {region: EMEA}', '    reports_to: hos', '    responsibilities:', '      - regional-sales-plan'].join('\n'), rsm('APAC')] }).replace(/\n/g, '\r\n');
+  const [c] = byRule(lint(crlf), 'missing-responsibility');
+  const afterCrlf = applyChecked(crlf, addAll(c));
+  assert.ok(!/[^\r]\n/.test(afterCrlf), 'no bare LF introduced');
+  assert.deepEqual(data(afterCrlf).roles[1].responsibilities, RSM_RESPONSIBILITIES);
+});
+
+test('one missing id: no "Add all"; the Head of Sales with nine missing gets "Add all 9"', () => {
+  const one = charter({ roles: [hos(), rsm('EMEA', { resp: RSM.replace(', regional-business-development', '') }), rsm('APAC')] });
+  const [f] = byRule(lint(one), 'missing-responsibility');
+  assert.equal(addAll(f), undefined);
+  const empty = charter({ roles: [hos({ resp: '[]' }), rsm('EMEA'), rsm('APAC')] });
+  const nine = byRule(lint(empty), 'missing-responsibility');
+  assert.equal(nine.length, 9);
+  assert.ok(nine.every((x) => addAll(x)?.title === 'Add all 9 missing responsibilities'));
+  const after = applyChecked(empty, addAll(nine[0]));
+  assert.deepEqual(data(after).roles[0].responsibilities, HOS_RESPONSIBILITIES);
+  assertQuiet(lint(after));
+});
+
+test('"Add all" never adds an id an id-like typo of the role stands for (its fix supplies it), so no id is listed twice', () => {
+  const text = charter({ roles: [hos(), rsm('EMEA', { resp: '[regional-sales-plan, key-acount-relationships]' }), rsm('APAC')] });
+  const findings = lint(text);
+  const missing = byRule(findings, 'missing-responsibility');
+  assert.deepEqual(missing.map((f) => /responsibility "([a-z-]+)"/.exec(f.message)[1]).sort(), ['regional-business-development', 'regional-market-insights', 'regional-team-leadership']);
+  const fix = addAll(missing[0]);
+  assert.equal(fix.title, 'Add all 3 missing responsibilities');
+  assert.ok(!fix.edits.some((e) => e.newText.includes('key-account-relationships')), 'the typo stands for it');
+  const added = applyChecked(text, fix);
+  const [typo] = byRule(lint(added), 'unknown-responsibility');
+  const both = applyChecked(added, typo.fixes.find((x) => x.preferred));
+  assert.deepEqual([...data(both).roles[1].responsibilities].sort(), [...RSM_RESPONSIBILITIES].sort(), 'each id once');
+  assertQuiet(lint(both));
+  // With unknown-responsibility off, the typo silences nothing: its id is missing, and added too.
+  const off = byRule(lint(text, { rules: { 'unknown-responsibility': 'off' } }), 'missing-responsibility');
+  assert.equal(off.length, 4);
+  assert.equal(addAll(off[0]).title, 'Add all 4 missing responsibilities');
+});
+
+test('"Add all" is not offered where the list is shared through an alias (no fix edits anchored content)', () => {
+  const text = charter({ roles: [hos(), rsm('EMEA', { resp: '&regional [regional-sales-plan]' }), rsm('APAC', { resp: '*regional' })] });
+  const findings = byRule(lint(text), 'missing-responsibility');
+  assert.equal(findings.length, 8);
+  assert.ok(findings.every((f) => addAll(f) === undefined), findings.map((f) => f.fixes.map((x) => x.title)).join(' | '));
 });

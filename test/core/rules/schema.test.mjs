@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  core, lint, byRule, textAt, yaml, charter, hos, rsm, role, RSM, HOS, assertCovers, assertQuiet, applyChecked, fixAllText, data, rangeOf, inFile,
+  core, lint, byRule, textAt, yaml, charter, hos, rsm, role, RSM, HOS, assertCovers, assertQuiet, applyChecked, fixAllText, data, rangeOf, inFile, applyFix, fieldSalesModel, RSM_RESPONSIBILITIES,
 } from './_support.mjs';
 
 const SPEC_EXAMPLE = yaml`
@@ -232,7 +232,7 @@ test('a misspelt responsibilities key: one schema finding naming the key it stan
   const [f, ...rest] = byRule(findings, 'schema');
   assert.equal(rest.length, 0);
   assertCovers(f, text, 'responsibilites');
-  assert.match(f.message, /^Unknown key "responsibilites" in roles\[1\]/);
+  assert.match(f.message, /^Unknown key "responsibilites" in role "rsm-emea"/);
   assert.match(f.message, /"responsibilities"/);
   assert.deepEqual(byRule(findings, 'missing-responsibility'), [], 'its duties are read');
   assertQuiet(findings, 'schema');
@@ -261,13 +261,13 @@ test('not a misspelling: a key two edits from two absent keys, three edits from 
   // "scopes" is within 2 of "scope" only, but the role has a scope: an unknown key, removal suggested.
   const withScope = charter({ roles: [hos(), rsm('EMEA').replace('    reports_to: hos', '    scopes: [EMEA]\n    reports_to: hos'), rsm('APAC')] });
   const [a] = byRule(lint(withScope), 'schema');
-  assert.equal(a.message, 'Unknown key "scopes" in roles[1].');
+  assert.equal(a.message, 'Unknown key "scopes" in role "rsm-emea".');
   assert.ok(a.fixes.every((x) => !x.safe));
   assert.equal(fixAllText(withScope), undefined);
   // "xyzles" is more than two edits from every role key.
   const far = charter({ roles: [hos(), rsmWith(`    reports_to: hos\n    xyzles: ${RSM}`), rsm('APAC')] });
   const [b] = byRule(lint(far), 'schema');
-  assert.equal(b.message, 'Unknown key "xyzles" in roles[1].');
+  assert.equal(b.message, 'Unknown key "xyzles" in role "rsm-emea".');
   assert.equal(fixAllText(far), undefined);
   // "rol" is one edit from "role" and two from "id"... but the role has an id: exactly one absent key, a misspelling.
   const rol = charter({ roles: [hos(), rsm('EMEA').replace('    role: regional-sales-manager', '    rol: regional-sales-manager'), rsm('APAC')] });
@@ -301,7 +301,7 @@ test('two keys misspelling one: the first is read as it, the second stays unknow
   assert.equal(schema.length, 2);
   const [first, second] = schema;
   assert.match(first.message, /misspelling of "responsibilities"/);
-  assert.equal(second.message, 'Unknown key "responsibilties" in roles[1].');
+  assert.equal(second.message, 'Unknown key "responsibilties" in role "rsm-emea".');
   const after = fixAllText(text);
   assert.equal(after, text.replace('responsibilites:', 'responsibilities:'));
 });
@@ -311,7 +311,7 @@ test('a misspelt key whose value has the wrong type: schema judges the value as 
   const findings = lint(text);
   const schema = byRule(findings, 'schema').map((x) => x.message).sort();
   assert.equal(schema.length, 2, schema.join('\n'));
-  assert.ok(schema.some((m) => /responsibilities must be a list/.test(m)), schema.join('\n'));
+  assert.ok(schema.some((m) => /^Responsibilities of role "rsm-emea" must be a list/.test(m)), schema.join('\n'));
   assert.deepEqual(byRule(findings, 'missing-responsibility'), [], 'a value that is not a list gets no missing-responsibility');
   const after = fixAllText(text);
   assert.equal(after, text.replace('responsibilites:', 'responsibilities:'));
@@ -340,7 +340,7 @@ test('short keys: "di" and "Id" misspell id; "to" (every letter replaced) and a 
   }
   for (const key of ['to', '10']) {
     const schema = byRule(lint(noId(key)), 'schema').map((f) => f.message);
-    assert.ok(schema.some((m) => m === `Unknown key "${key}" in roles[1].`), `${key}: ${schema.join(' | ')}`);
+    assert.ok(schema.some((m) => m === `Unknown key "${key}" in role #2 (no id).`), `${key}: ${schema.join(' | ')}`);
     assert.ok(schema.some((m) => /Missing required key "id"/.test(m)), key);
     assert.equal(fixAllText(noId(key)), undefined, key);
   }
@@ -359,4 +359,54 @@ test('an unknown key that is itself a mapping (`{id: x}` written inside a flow r
   assert.ok(unknown[0].fixes.every((x) => !x.safe), 'nothing to rename, nothing removed safely');
   const disabled = text.replace('        {id: sales-operations},', '        # charter-lint-disable-next-line schema\n        {id: sales-operations},');
   assert.deepEqual(byRule(lint(disabled), 'schema').filter((f) => /Unknown key/.test(f.message)), []);
+});
+
+// Issue #13 item 7: schema messages name a role by its id, not by its place in a JSON path.
+test('messages name the role by its id ("role "rsm-emea""), a place inside it after it, and a role without an id by its number', () => {
+  const text = charter({ roles: [hos(), rsm('EMEA', { scope: '[EMEA]' }).replace('    reports_to: hos\n', '    reports_to: hos\n    title: Regional lead\n'), rsm('APAC', { resp: '[regional-sales-plan, {note: x}]' }), '  - role: regional-sales-manager\n    scope: {region: APAC}'] });
+  const messages = byRule(lint(text), 'schema').map((f) => f.message);
+  assert.ok(messages.includes('Unknown key "title" in role "rsm-emea".'), messages.join('\n'));
+  assert.ok(messages.some((m) => /^Scope of role "rsm-emea" must be /.test(m)), messages.join('\n'));
+  assert.ok(messages.includes('Missing required key "id" in responsibilities[1] of role "rsm-apac".'), messages.join('\n'));
+  assert.ok(messages.includes('Missing required key "id" in role #4 (no id).'), messages.join('\n'));
+  assert.ok(messages.every((m) => !/roles\[\d+\]/.test(m)), messages.join('\n'));
+  // Top-level places keep their names.
+  const top = byRule(lint('charter: Acme\nregions: EMEA\n'), 'schema').map((f) => f.message);
+  assert.deepEqual(top, ['Regions must be a list, not a string.']);
+});
+
+// Issue #13 item 2: an empty charter offers a skeleton per role type of the model, from the core.
+const skeletonFixes = (text, options) => byRule(lint(text, options), 'schema').find((f) => /must be a mapping, not empty/.test(f.message))?.fixes ?? [];
+
+test('an empty charter: "Insert a charter skeleton for ..." per role type; the Head of Sales one lints clean, the regional one has every required id', () => {
+  const fixes = skeletonFixes('');
+  assert.deepEqual(fixes.map((f) => f.title), ['Insert a charter skeleton for a Head of Sales organization', 'Insert a charter skeleton for a Regional Sales Manager team']);
+  assert.ok(fixes.every((f) => !f.safe), 'starting a charter is the person\'s choice: never in Fix all');
+  assert.equal(fixAllText(''), undefined);
+  const head = applyFix('', fixes[0]);
+  assert.deepEqual(lint(head).map((f) => `${f.rule}: ${f.message}`), [], head);
+  const team = applyFix('', fixes[1]);
+  const teamFindings = lint(team);
+  assert.deepEqual(byRule(teamFindings, 'schema'), []);
+  assert.deepEqual(byRule(teamFindings, 'missing-responsibility'), [], 'the skeleton holds the type\'s required ids');
+  assert.deepEqual(data(team).roles[0].responsibilities, RSM_RESPONSIBILITIES);
+});
+
+test('a charter of comments only keeps them (the skeleton goes below); CRLF kept; an explicit null gets no skeleton', () => {
+  const text = '# EMEA team charter, owned by Dana\r\n# draft';
+  const [fix] = skeletonFixes(text);
+  const after = applyChecked(text, fix);
+  assert.ok(after.startsWith('# EMEA team charter, owned by Dana\r\n# draft\r\ncharter: '), after);
+  assert.ok(!/[^\r]\n/.test(after), 'no bare LF introduced');
+  assert.deepEqual(byRule(lint(after), 'schema'), []);
+  assert.deepEqual(skeletonFixes('~\n'), []);
+  assert.deepEqual(skeletonFixes('...\n'), []);
+});
+
+test('a custom model: one skeleton per role type of that model', () => {
+  const fixes = skeletonFixes('\n', { model: fieldSalesModel() });
+  assert.equal(fixes.length, 3, fixes.map((f) => f.title).join());
+  assert.ok(fixes.some((f) => /VP Sales/.test(f.title)));
+  const after = applyFix('\n', fixes.find((f) => /VP Sales/.test(f.title)));
+  assert.deepEqual(lint(after, { model: fieldSalesModel() }).map((f) => f.rule), []);
 });

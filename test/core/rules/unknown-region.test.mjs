@@ -87,3 +87,10 @@ test('a role with an unknown region takes no part in coverage or holder counts',
   assert.equal(uncovered.length, 1, 'rsm-x does not cover APAC');
   assertCovers(uncovered[0], text, 'APAC');
 });
+
+test('the message reads as a sentence (issue #13: no "regions:." punctuation)', () => {
+  const [f] = byRule(lint(charter({ roles: [hos(), rsm('EMEA'), rsm('APAC', { scope: '{region: APCA}' })] })), 'unknown-region');
+  assert.equal(f.message, 'Region "APCA" is not declared under "regions". Did you mean "APAC"?');
+  const [g] = byRule(lint(charter({ roles: [hos(), rsm('EMEA'), rsm('APAC', { scope: '{region: Mars}' })] })), 'unknown-region');
+  assert.equal(g.message, 'Region "Mars" is not declared under "regions".');
+});

@@ -76,3 +76,16 @@ test('near misses: both built-in types, written plain or quoted', () => {
   assert.deepEqual(byRule(findings, 'unknown-role-type'), []);
   assertQuiet(findings);
 });
+
+test('the message says the role\'s other checks wait for a known type (issue #13: the findings that follow a fix are expected)', () => {
+  const text = charter({ roles: [hos(), rsm('EMEA', { type: 'regional-sales-manger', reportsTo: 'hso', resp: '[regional-sales-plan]' }), rsm('APAC')] });
+  const findings = lint(text);
+  const [f] = byRule(findings, 'unknown-role-type');
+  assert.match(f.message, /Did you mean "regional-sales-manager"\? Its other checks \(responsibilities, scope, reporting line\) wait for a known type, so fixing it may bring new findings for this role\.$/);
+  // What waits: no missing-responsibility, no unknown-reference for the role yet (its region is
+  // uncovered meanwhile: the role takes no part in coverage)...
+  assert.deepEqual(findings.map((x) => x.rule).sort(), ['uncovered-region', 'unknown-role-type']);
+  // ...and they come once the type is fixed, as the message said.
+  const after = lint(applyChecked(text, f.fixes.find((x) => x.preferred) ?? f.fixes[0]));
+  assert.ok(byRule(after, 'missing-responsibility').length > 0 && byRule(after, 'unknown-reference').length === 1, after.map((x) => x.rule).join());
+});

@@ -132,6 +132,11 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * For a rule with `supersededBy`: its findings left once silencing is decided, before they are
+   * shown; may add fixes that span several of them (missing-responsibility's "Add all").
+   */
+  afterSilencing?(kept: ReportInput[]): ReportInput[];
 }
 
 /** Related locations and names listed per finding, so one crowded scope cannot explode the output. */

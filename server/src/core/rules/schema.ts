@@ -1,4 +1,7 @@
-import { removePair, replaceScalar } from '../fixes';
+import { edit, removePair, replaceScalar } from '../fixes';
+import type { RoleModel } from '../model/model';
+import type { CharterFile } from '../parse';
+import { charterSkeleton, skeletonChoices } from '../skeleton';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 import { quoted } from './rule';
@@ -11,7 +14,7 @@ export const schema: Rule = {
     fixable: 'safe',
     needsModel: false,
   },
-  check({ org, parsedFiles, schemaProblems, report }) {
+  check({ org, model, parsedFiles, schemaProblems, report }) {
     for (const file of parsedFiles) {
       for (const problem of schemaProblems.get(file) ?? []) {
         const fixes: Fix[] = [];
@@ -24,6 +27,8 @@ export const schema: Rule = {
           // Removing what a person wrote is never safe: offered one at a time, never in Fix all.
           const edits = removePair(file, problem.unknownKey.map, problem.unknownKey.pair);
           if (edits) fixes.push({ title: `Remove unknown key ${quoted(problem.unknownKey.key)}`, edits, safe: false });
+        } else if (problem.emptyDocument && model) {
+          fixes.push(...skeletonFixes(file, model));
         }
         report({ file, span: problem, message: problem.message, fixes });
       }
@@ -38,3 +43,29 @@ export const schema: Rule = {
     }
   },
 };
+
+/**
+ * An empty charter (blank, or comments only): one fix per role type of the model, inserting the
+ * core's skeleton for it (that type's required ids included) after whatever comments are there.
+ * Not safe: which charter to start is the person's choice. Nothing is offered when the text holds
+ * anything else a skeleton could collide with (an explicit null, an end-of-document marker).
+ */
+function skeletonFixes(file: CharterFile, model: RoleModel): Fix[] {
+  const lines = file.text.split(/\r?\n/);
+  if (!lines.every((line) => line.trim() === '' || line.trim().startsWith('#') || /^---\s*(#.*)?$/.test(line) || line.startsWith('%'))) return [];
+  const eol = file.lines.eol;
+  const at = file.text.length;
+  const before = at > 0 && !/\n$/.test(file.text) ? eol : '';
+  const fixes: Fix[] = [];
+  for (const choice of skeletonChoices(model)) {
+    const text = charterSkeleton(model, choice.roleType);
+    if (text === undefined) continue;
+    fixes.push({
+      title: `Insert a charter skeleton for a ${choice.label}`,
+      edits: [edit(file, at, at, before + text.replace(/\n/g, eol))],
+      safe: false,
+      preferred: fixes.length === 0,
+    });
+  }
+  return fixes;
+}

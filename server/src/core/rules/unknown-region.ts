@@ -21,7 +21,7 @@ export const unknownRegion: Rule = {
           report({
             file,
             span: region,
-            message: `Region ${quoted(region.value)} is not declared under regions:.${suggestionText(suggestions)}`,
+            message: `Region ${quoted(region.value)} is not declared under "regions".${suggestionText(suggestions)}`,
             fixes: replacementFixes(file, region, suggestions),
           });
         }

@@ -2,6 +2,9 @@ import type { Rule } from './rule';
 import { quoted } from './rule';
 import { Suggester, replacementFixes, suggestionText } from './suggest';
 
+/** Why the role's other findings appear only once its type is known. */
+export const WAITING = 'Its other checks (responsibilities, scope, reporting line) wait for a known type, so fixing it may bring new findings for this role.';
+
 export const unknownRoleType: Rule = {
   meta: {
     id: 'unknown-role-type',
@@ -20,7 +23,10 @@ export const unknownRoleType: Rule = {
         report({
           file,
           span: role.role,
-          message: `Unknown role type ${quoted(role.role.value)} (model ${model.id} has: ${[...model.roles.keys()].join(', ')}).${suggestionText(suggestions)}`,
+          // The role's other checks (required responsibilities, scope, reporting line, overlaps)
+          // wait for a known type (SPEC exclusions): said here, so the findings that appear once
+          // the type is fixed are expected, not a surprise.
+          message: `Unknown role type ${quoted(role.role.value)} (model ${model.id} has: ${[...model.roles.keys()].join(', ')}).${suggestionText(suggestions)} ${WAITING}`,
           fixes: replacementFixes(file, role.role, suggestions),
         });
       }

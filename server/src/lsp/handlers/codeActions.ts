@@ -72,16 +72,27 @@ export function codeActions({ workspace, state, charter, findings, version, rang
   if (wants(only, CodeActionKind.QuickFix)) {
     const here = findings.filter((f) => rangesIntersect(f.range, range));
     const disabled = new Set<string>();
+    // A fix that several findings share (missing-responsibility's "Add all N missing
+    // responsibilities" on each missing id) is one action, listing all their diagnostics.
+    const shared = new Map<string, CodeAction>();
     for (const finding of here) {
       const diagnostic: Diagnostic = toDiagnostic(finding);
       for (const fix of finding.fixes) {
-        actions.push({
+        const key = `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits.map((e) => [e.start, e.end, e.newText]))}`;
+        const same = shared.get(key);
+        if (same) {
+          same.diagnostics?.push(diagnostic);
+          continue;
+        }
+        const action: CodeAction = {
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.preferred,
           edit: documentEdit(uri, version, fix.edits),
-        });
+        };
+        shared.set(key, action);
+        actions.push(action);
       }
       const sameRule = findings.filter((f) => f.rule === finding.rule && f.fixes.some((x) => x.safe));
       if (sameRule.length > 1 && finding.fixes.some((x) => x.safe) && !disabled.has(`all:${finding.rule}`)) {

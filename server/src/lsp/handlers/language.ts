@@ -1,8 +1,6 @@
 import {
-  CompletionItemKind,
   MarkupKind,
   SymbolKind,
-  type CompletionItem,
   type DocumentSymbol,
   type Hover,
   type Location,
@@ -13,8 +11,6 @@ import {
 import type { Organization } from '../../core/organization';
 import type { CharterFile } from '../../core/parse';
 import {
-  completionContext,
-  completions,
   definitions,
   isValidRoleId,
   locate,
@@ -22,11 +18,10 @@ import {
   references,
   renameEdits,
   renameTarget,
-  type CompletionKind,
   type OutlineSymbol,
 } from '../../core/query';
 import { spanLocation, spanRange, uriOf } from '../convert';
-import { block, hoverMarkdown } from './markdown';
+import { hoverMarkdown } from './markdown';
 
 /** Thin translations of the core's editor queries into LSP shapes. */
 
@@ -36,33 +31,6 @@ export function hover(org: Organization, charter: CharterFile, position: Positio
   const markdown = target ? hoverMarkdown(org, target) : undefined;
   if (!target || !markdown) return null;
   return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: spanRange(charter, target.span) };
-}
-
-const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
-  roleType: CompletionItemKind.Class,
-  responsibility: CompletionItemKind.EnumMember,
-  region: CompletionItemKind.Constant,
-  roleId: CompletionItemKind.Reference,
-  scope: CompletionItemKind.Value,
-};
-
-/** `text` is the editor's current text, which may not parse yet; `org` is the latest analysis. */
-export function complete(org: Organization, charter: CharterFile, text: string, position: Position, lines: { offsetAt(p: Position): number; positionAt(o: number): Position }): CompletionItem[] {
-  const offset = lines.offsetAt(position);
-  const context = completionContext(text, offset);
-  if (!context) return [];
-  const range: Range = { start: lines.positionAt(context.start), end: position };
-  // The charter as last analysed: roles are found by offset, which is close enough while typing.
-  return completions(org, charter, Math.min(offset, charter.text.length), context.kind).map((entry) => ({
-    label: entry.label,
-    kind: COMPLETION_KIND[entry.kind],
-    detail: entry.detail,
-    // A model's description, shown as written: escaped like every file's text in Markdown.
-    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: block(entry.documentation) } : undefined,
-    sortText: entry.sortText,
-    filterText: entry.label,
-    textEdit: { range, newText: entry.insertText ?? entry.label },
-  }));
 }
 
 export function definition(org: Organization, charter: CharterFile, position: Position): Location[] {
