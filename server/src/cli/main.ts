@@ -15,6 +15,7 @@ import {
   forcedModel,
   isInside,
   loadConfigFile,
+  shadowedConfigs,
   toPosix,
   walk,
 } from '../node/project';
@@ -41,8 +42,8 @@ Lint team charter YAML files against a role model.
 Paths and globs (none: the current folder, recursively):
   A folder is searched for charters (the config's files, default **/*.charter.{yaml,yml}).
   A named charter is linted in the organization of its project root (the nearest
-  ${CONFIG_FILE_NAME} upward, else the current folder): every charter there is read
-  as context, only the named ones are reported and fixed.
+  ${CONFIG_FILE_NAME} or .charterlintrc.yml upward, else the current folder): every
+  charter there is read as context, only the named ones are reported and fixed.
   A named role model (*.roles.yaml) is checked as a role model (invalid-model findings
   on it) and never fixed; a named ${CONFIG_FILE_NAME} is checked against its schema
   (an invalid one exits 2, as for the config a run uses).
@@ -325,6 +326,9 @@ class Collector {
     if (!configFile) return { root: fallback, config: this.defaults };
     let config = this.configCache.get(configFile);
     if (!config) {
+      for (const other of shadowedConfigs(configFile)) {
+        this.warn(`${this.label(other)} is not read: ${this.label(configFile)} in the same folder is the config`);
+      }
       config = configFor(configFile);
       this.configCache.set(configFile, config);
     }
