@@ -120,3 +120,32 @@ test('sarif: every rule has a name that is not its id (SARIF1001, compared ignor
   assert.equal(rules.find((rule) => rule.id === 'schema').name, 'CharterSchemaViolation');
   assert.equal(rules.find((rule) => rule.id === 'territory-overlap').name, 'TerritoryOverlap');
 });
+
+test('gitlab: a Code Quality report, one issue per finding, stable fingerprints that survive a line shift', () => {
+  const dir = examples();
+  const r = run(['--format', 'gitlab'], { cwd: dir });
+  assertNoCrash(r);
+  assert.equal(r.status, 1);
+  const issues = JSON.parse(r.stdout);
+  const expected = flat(runJson([], { cwd: dir }).report);
+  assert.equal(issues.length, expected.length);
+  const severities = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
+  issues.forEach((issue, i) => {
+    const d = expected[i];
+    assert.equal(issue.type, 'issue');
+    assert.equal(issue.check_name, d.rule);
+    assert.equal(issue.description, d.message);
+    assert.equal(issue.severity, severities[d.severity]);
+    assert.equal(issue.location.path, d.file);
+    assert.equal(issue.location.positions.begin.line, d.range.start.line + 1);
+    assert.match(issue.fingerprint, /^[0-9a-f]{32}$/);
+  });
+  assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'fingerprints are unique');
+  // A comment line added at the top moves every finding of that file down one line, same fingerprints.
+  const file = path.join(dir, 'apac.charter.yaml');
+  fs.writeFileSync(file, `# moved\n${fs.readFileSync(file, 'utf8')}`);
+  const after = JSON.parse(run(['--format', 'gitlab'], { cwd: dir }).stdout);
+  assert.deepEqual(after.map((i) => i.fingerprint), issues.map((i) => i.fingerprint));
+  const apac = (list) => list.filter((i) => i.location.path === 'apac.charter.yaml').map((i) => i.location.positions.begin.line);
+  assert.deepEqual(apac(after), apac(issues).map((line) => line + 1));
+});

@@ -21,6 +21,7 @@ import {
 } from '../node/project';
 import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, isRegularFile, readRegularFile, refusalText, type ReadResult } from '../node/read';
 import { formatGithub } from './formatters/github';
+import { formatGitlab } from './formatters/gitlab';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -31,7 +32,7 @@ import { terminalSafe } from './terminal';
 import { keepFileStyle, writeFixedCharter } from './write';
 
 const VERSION = '0.1.0';
-const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
+const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub, gitlab: formatGitlab };
 /** How a charter read from stdin without --stdin-filename is named in reports, as ESLint names it. */
 const STDIN_LABEL = '<stdin>';
 
@@ -52,9 +53,9 @@ Paths and globs (none: the current folder, recursively):
   A path that does not exist, or a glob that matches no file, exits 2.
 
 Options:
-  --format stylish|json|sarif|github|html
+  --format stylish|json|sarif|github|gitlab|html
                                 Output format (default: stylish); github: workflow-command
-                                annotations for GitHub Actions
+                                annotations for GitHub Actions; gitlab: a GitLab Code Quality report
   --output FILE                 Write the report to FILE instead of stdout
   --config FILE                 Use this config instead of the nearest ${CONFIG_FILE_NAME}
   --model FILE|ID               Role model for every organization (a *.roles.yaml path or a built-in id)
@@ -180,7 +181,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = values.format ?? 'stylish';
-  if (!FORMATTERS[format] && format !== 'html') throw new UsageError(`unknown format "${format}" (use stylish, json, sarif, github or html)`);
+  if (!FORMATTERS[format] && format !== 'html') throw new UsageError(`unknown format "${format}" (use stylish, json, sarif, github, gitlab or html)`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'];
