@@ -171,3 +171,32 @@ test('--stdin usage errors: one line, exit 2', () => {
   assertUsageError(runWith(['--stdin', '--stdin-filename', 'teams'], { cwd: dir, input: 'x: 1\n' }), /teams is a folder/);
   assertUsageError(runWith(['--stdin', '--stdin-filename='], { cwd: dir, input: 'x: 1\n' }), /needs a path/);
 });
+
+test('--stdin larger than a charter may be: one line, exit 2 (the reader stops at the cap)', async () => {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const { repoRoot } = await import('../helpers.mjs');
+  const { main } = require(path.join(repoRoot, 'server/out/cli/main.js'));
+  const { MAX_CHARTER_BYTES } = require(path.join(repoRoot, 'server/out/node/read.js'));
+  const dir = write(tmp(), ORG);
+  let asked;
+  const out = [];
+  const err = [];
+  const env = { ...process.env };
+  const status = await main(['--stdin', '--stdin-filename', 'org.charter.yaml'], {
+    cwd: dir,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    isTTY: false,
+    env: {},
+    readStdin: async (max) => {
+      asked = max;
+      return undefined;
+    },
+  });
+  process.env = env; // main() snapshots the environment
+  assert.equal(status, 2);
+  assert.equal(asked, MAX_CHARTER_BYTES);
+  assert.deepEqual(out, []);
+  assert.deepEqual(err, ['charter-lint: stdin is larger than 32 MB, the limit for a charter\n']);
+});
