@@ -641,21 +641,19 @@ function run(options: Options | 'help' | 'version', io: CliIO, stdin: StdinText 
   const color = options.format === 'stylish' && useColor(options.color, io.env ?? process.env, io.isTTY, options.output !== undefined);
   const formatOptions = { color, version: VERSION };
   const text = options.format === 'html' ? formatHtml(shown, analyses, formatOptions) : FORMATTERS[options.format](shown, formatOptions);
-  if (stdin && options.fix) {
-    // The fixed text is the output (an editor's plugin replaces the buffer with it); the report
-    // of what remains goes only to --output.
-    io.stdout(stdinFixed ?? stdin.raw);
-  }
-  if (stdin && options.fix && !options.output) {
-    // Nothing else on stdout.
-  } else if (options.output) {
+  if (options.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(cwd, options.output)), { recursive: true });
       fs.writeFileSync(path.resolve(cwd, options.output), text);
     } catch (error) {
       throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-  } else {
+  }
+  if (stdin && options.fix) {
+    // --stdin --fix: the fixed text is the output (an editor's plugin replaces the buffer with
+    // it); the report of what remains goes only to --output.
+    io.stdout(stdinFixed ?? stdin.raw);
+  } else if (!options.output) {
     io.stdout(text);
   }
   const all = reports.flatMap((report) => report.findings);
