@@ -128,7 +128,8 @@ test('a config named by hand is checked against its schema: a valid one is liste
   assert.equal(r.status, 0, describe(r));
   const bad = project({ 'sub/.charterlintrc.yaml': 'rules:\n  no-such-rule: error\n' });
   const r2 = run(['sub/.charterlintrc.yaml'], { cwd: bad });
-  assertUsageError(r2, /^charter-lint: invalid config sub\/\.charterlintrc\.yaml: .*"no-such-rule"/);
+  // The unknown rule id is named at its line and column.
+  assertUsageError(r2, /^charter-lint: invalid config sub\/\.charterlintrc\.yaml:2:3: unknown rule "no-such-rule" in rules$/);
   assert.ok(!r2.stderr.includes(bad), 'no absolute path in the message');
 });
 

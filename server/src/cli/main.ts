@@ -15,10 +15,13 @@ import {
   forcedModel,
   isInside,
   loadConfigFile,
+  shadowedConfigs,
   toPosix,
   walk,
 } from '../node/project';
 import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, isRegularFile, readRegularFile, refusalText, type ReadResult } from '../node/read';
+import { formatGithub } from './formatters/github';
+import { formatGitlab } from './formatters/gitlab';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -26,10 +29,12 @@ import { formatStylish } from './formatters/stylish';
 import type { FileReport, Formatter } from './formatters/types';
 import { checkRoleModelFile, configProblem } from './named-files';
 import { terminalSafe } from './terminal';
-import { writeFixedCharter } from './write';
+import { keepFileStyle, writeFixedCharter } from './write';
 
 const VERSION = '0.1.0';
-const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
+const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub, gitlab: formatGitlab };
+/** How a charter read from stdin without --stdin-filename is named in reports, as ESLint names it. */
+const STDIN_LABEL = '<stdin>';
 
 const USAGE = `Usage: charter-lint [paths or globs ...] [options]
 
@@ -38,8 +43,8 @@ Lint team charter YAML files against a role model.
 Paths and globs (none: the current folder, recursively):
   A folder is searched for charters (the config's files, default **/*.charter.{yaml,yml}).
   A named charter is linted in the organization of its project root (the nearest
-  ${CONFIG_FILE_NAME} upward, else the current folder): every charter there is read
-  as context, only the named ones are reported and fixed.
+  ${CONFIG_FILE_NAME} or .charterlintrc.yml upward, else the current folder): every
+  charter there is read as context, only the named ones are reported and fixed.
   A named role model (*.roles.yaml) is checked as a role model (invalid-model findings
   on it) and never fixed; a named ${CONFIG_FILE_NAME} is checked against its schema
   (an invalid one exits 2, as for the config a run uses).
@@ -48,7 +53,9 @@ Paths and globs (none: the current folder, recursively):
   A path that does not exist, or a glob that matches no file, exits 2.
 
 Options:
-  --format stylish|json|sarif|html  Output format (default: stylish)
+  --format stylish|json|sarif|github|gitlab|html
+                                Output format (default: stylish); github: workflow-command
+                                annotations for GitHub Actions; gitlab: a GitLab Code Quality report
   --output FILE                 Write the report to FILE instead of stdout
   --config FILE                 Use this config instead of the nearest ${CONFIG_FILE_NAME}
   --model FILE|ID               Role model for every organization (a *.roles.yaml path or a built-in id)
@@ -57,6 +64,13 @@ Options:
                                 the project root, is skipped with a warning)
   --max-warnings N              Exit 1 when there are more than N warnings
   --quiet                       Report errors only
+  --stdin                       Lint the text read from stdin (no paths); with --fix, print the
+                                fixed text to stdout (the report goes only to --output)
+  --stdin-filename PATH         Lint the stdin text as this file of its organization: the other
+                                charters of its project are read from disk (without it: a charter
+                                on its own, named ${STDIN_LABEL})
+  --color, --no-color           Force colours on or off (default: on for a terminal; the
+                                FORCE_COLOR and NO_COLOR variables apply when neither is given)
   -h, --help                    Show this help
   -v, --version                 Show the version
 
@@ -68,15 +82,58 @@ export interface CliIO {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** FORCE_COLOR and NO_COLOR are read from here (process.env by default). */
+  env?: Record<string, string | undefined>;
+  /** The whole of stdin, at most `maxBytes` bytes (more: undefined). Used by --stdin. */
+  readStdin?: (maxBytes: number) => Promise<Buffer | undefined>;
+}
+
+/** Reads stdin to its end; past `maxBytes` it stops reading and answers undefined. */
+function readProcessStdin(maxBytes: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stdin = process.stdin;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        stdin.off('data', onData);
+        stdin.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    stdin.on('data', onData);
+    stdin.once('end', () => resolve(Buffer.concat(chunks)));
+    stdin.once('error', reject);
+  });
 }
 
 const defaultIO = (): CliIO => ({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  isTTY: !!process.stdout.isTTY,
+  env: process.env,
+  readStdin: readProcessStdin,
 });
+
+/**
+ * Whether stylish output is coloured, in ESLint's order (its colour library's): `--color` /
+ * `--no-color` (the last one given) first; then FORCE_COLOR (`0` or `false` turn colours off, any
+ * other value, even empty, on); then NO_COLOR (set and not empty: off); then whether the report
+ * goes to a terminal (never when --output names a file).
+ */
+export function useColor(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY && !toFile;
+}
 
 interface Options {
   format: string;
@@ -87,6 +144,10 @@ interface Options {
   maxWarnings?: number;
   quiet: boolean;
   paths: string[];
+  /** --color / --no-color, the last one given; undefined when neither is. */
+  color?: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
 }
 
 function parseOptions(argv: string[]): Options | 'help' | 'version' {
@@ -96,6 +157,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
@@ -104,6 +166,10 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -115,14 +181,27 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = values.format ?? 'stylish';
-  if (!FORMATTERS[format] && format !== 'html') throw new UsageError(`unknown format "${format}" (use stylish, json, sarif or html)`);
+  if (!FORMATTERS[format] && format !== 'html') throw new UsageError(`unknown format "${format}" (use stylish, json, sarif, github, gitlab or html)`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'];
     if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings takes a whole number, not "${raw}"`);
     maxWarnings = Number(raw);
   }
+  let color: boolean | undefined;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'option' && token.name === 'color') color = true;
+    if (token.kind === 'option' && token.name === 'no-color') color = false;
+  }
+  const stdin = !!values.stdin;
+  const stdinFilename = values['stdin-filename'];
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename names the file the stdin text stands for; it needs --stdin');
+  if (stdinFilename === '') throw new UsageError('--stdin-filename needs a path');
+  if (stdin && parsed.positionals.length > 0) throw new UsageError(`--stdin lints the text read from stdin; name no paths with it (got ${parsed.positionals[0]})`);
   return {
+    color,
+    stdin,
+    stdinFilename,
     format,
     output: values.output,
     config: values.config,
@@ -156,6 +235,8 @@ interface Governance {
 interface Organization extends Governance {
   /** Charters to report on (and fix), by real path. */
   reported: Map<string, CharterTarget>;
+  /** A charter from stdin without --stdin-filename: linted on its own, no other charter read. */
+  alone?: boolean;
 }
 
 interface Collected {
@@ -246,6 +327,9 @@ class Collector {
     if (!configFile) return { root: fallback, config: this.defaults };
     let config = this.configCache.get(configFile);
     if (!config) {
+      for (const other of shadowedConfigs(configFile)) {
+        this.warn(`${this.label(other)} is not read: ${this.label(configFile)} in the same folder is the config`);
+      }
       config = configFor(configFile);
       this.configCache.set(configFile, config);
     }
@@ -341,6 +425,32 @@ class Collector {
     }
   }
 
+  /**
+   * --stdin: the file the text stands for is classified as if named (a charter is linted in its
+   * organization, a role model or config checked, anything else skipped with a warning); without
+   * --stdin-filename the text is a charter on its own under the current folder's config.
+   * Answers where the text stands (the key its text is read by) and how reports name it.
+   */
+  addStdin(given: string | undefined): { file: string; label: string } {
+    if (given === undefined) {
+      const file = path.join(this.cwd, STDIN_LABEL);
+      const governance = this.governance(this.cwd);
+      const target: CharterTarget = { file, real: file, label: STDIN_LABEL, named: true };
+      this.organizations.set('\u0000stdin', { ...governance, reported: new Map([[file, target]]), alone: true });
+      return { file, label: STDIN_LABEL };
+    }
+    const file = path.resolve(this.cwd, given);
+    let isFolder = false;
+    try {
+      isFolder = fs.statSync(file).isDirectory();
+    } catch {
+      // An unsaved file need not exist: it is linted where it would be.
+    }
+    if (isFolder) throw new UsageError(`--stdin-filename ${given} is a folder; name the file the text stands for`);
+    this.named(file);
+    return { file, label: this.label(file) };
+  }
+
   add(given: string): void {
     const absolute = path.resolve(this.cwd, given);
     let stat: fs.Stats | undefined;
@@ -375,10 +485,24 @@ function readCharter(file: string): ReadResult {
 /** The text the core analyses: a UTF-8 byte order mark is set aside, as editors do (restored on --fix). */
 const withoutBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);
 
+/** The text given on stdin (--stdin): where it stands, as what, and the bytes as read. */
+interface StdinText {
+  raw: string;
+  /** The file it stands for, as given (--stdin-filename); undefined: a charter on its own. */
+  filename?: string;
+}
+
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   snapshotEnvironment();
   try {
-    return run(argv, io);
+    const options = parseOptions(argv);
+    let stdin: StdinText | undefined;
+    if (options !== 'help' && options !== 'version' && options.stdin) {
+      const bytes = await (io.readStdin ?? readProcessStdin)(MAX_CHARTER_BYTES);
+      if (bytes === undefined) throw new UsageError(`stdin is larger than ${MAX_CHARTER_BYTES / (1024 * 1024)} MB, the limit for a charter`);
+      stdin = { raw: bytes.toString('utf8'), filename: options.stdinFilename };
+    }
+    return run(options, io, stdin);
   } catch (error) {
     if (error instanceof UsageError) {
       // The message may quote a file name or a config's text: never raw control characters.
@@ -395,8 +519,7 @@ interface ReadFile {
   raw: string;
 }
 
-function run(argv: string[], io: CliIO): number {
-  const options = parseOptions(argv);
+function run(options: Options | 'help' | 'version', io: CliIO, stdin: StdinText | undefined): number {
   if (options === 'help') {
     io.stdout(USAGE);
     return 0;
@@ -409,17 +532,36 @@ function run(argv: string[], io: CliIO): number {
   const warn = (line: string) => io.stderr(`charter-lint: ${terminalSafe(line)}\n`);
   const explicitConfig = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : undefined;
   const collector = new Collector(cwd, explicitConfig, warn);
-  for (const given of options.paths.length > 0 ? options.paths : ['.']) collector.add(given);
+  /** The text of a file as this run reads it: stdin's for the file it stands for, else the disk's. */
+  const overrides = new Map<string, string>();
+  let stdinLabel: string | undefined;
+  if (stdin) {
+    const at = collector.addStdin(stdin.filename);
+    stdinLabel = at.label;
+    overrides.set(at.file, stdin.raw);
+  } else {
+    for (const given of options.paths.length > 0 ? options.paths : ['.']) collector.add(given);
+  }
+  const readSmall = (file: string): ReadResult => {
+    const given = overrides.get(file);
+    return given !== undefined ? { ok: true, text: given, mtimeMs: 0, size: given.length } : readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  };
+  const readCharterOrStdin = (file: string): ReadResult => {
+    const given = overrides.get(file);
+    return given !== undefined ? { ok: true, text: given, mtimeMs: 0, size: given.length } : readCharter(file);
+  };
+  /** --fix with --stdin: the fixed text of the stdin file (its text as given when nothing is fixed). */
+  let stdinFixed = stdin?.raw;
 
   const reports: FileReport[] = [];
   const analyses: AnalysisResult[] = [];
   for (const { file, label, governance } of collector.roleModels) {
-    const read = readRegularFile(file, MAX_SMALL_FILE_BYTES);
+    const read = readSmall(file);
     if (!read.ok) throw new UsageError(`cannot read ${label}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
     reports.push({ file: label, findings: checkRoleModelFile(read.text, label, governance.config.rules.get('invalid-model')) });
   }
   for (const { file, label } of collector.configs) {
-    const read = readRegularFile(file, MAX_SMALL_FILE_BYTES);
+    const read = readSmall(file);
     if (!read.ok) throw new UsageError(`cannot read ${label}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
     const problem = configProblem(read.text, label, path.dirname(file));
     if (problem) throw new UsageError(`invalid config ${problem}`);
@@ -431,7 +573,7 @@ function run(argv: string[], io: CliIO): number {
     const model = forcedModel(options.model, cwd, organization.config);
     const files: ReadFile[] = [];
     for (const target of [...organization.reported.values()]) {
-      const read = readCharter(target.file);
+      const read = readCharterOrStdin(target.file);
       if (!read.ok && read.reason === 'not-a-file' && !target.named) {
         // Found, not named: a FIFO or a device where a charter was (it changed since the walk).
         warn(`${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}, skipped`);
@@ -441,7 +583,7 @@ function run(argv: string[], io: CliIO): number {
       if (!read.ok) throw new UsageError(`cannot read ${target.label}: ${refusalText(read, MAX_CHARTER_BYTES)}`);
       files.push({ target, raw: read.text });
     }
-    for (const file of collector.contextOf(organization)) {
+    for (const file of organization.alone ? [] : collector.contextOf(organization)) {
       const target = { file, real: file, label: collector.label(file), named: false };
       const read = readCharter(file);
       if (!read.ok) {
@@ -466,6 +608,11 @@ function run(argv: string[], io: CliIO): number {
       for (const [label, text] of fixed.changed) {
         const file = byLabel.get(label);
         if (!file || !reported.has(label)) continue;
+        if (label === stdinLabel) {
+          // --stdin: the fixed text goes to stdout; nothing is written.
+          stdinFixed = keepFileStyle(file.raw, text);
+          continue;
+        }
         const kind = collector.kindAt(file.target.file);
         const outcome = writeFixedCharter({ file: file.target.file, kind, root: organization.root, original: file.raw, fixed: text });
         if (outcome.written) continue;
@@ -491,7 +638,8 @@ function run(argv: string[], io: CliIO): number {
   const shown: FileReport[] = options.quiet
     ? reports.map((report) => ({ file: report.file, findings: report.findings.filter((f: Finding) => f.severity === 'error') }))
     : reports;
-  const formatOptions = { color: io.isTTY && !options.output && options.format === 'stylish', version: VERSION };
+  const color = options.format === 'stylish' && useColor(options.color, io.env ?? process.env, io.isTTY, options.output !== undefined);
+  const formatOptions = { color, version: VERSION };
   const text = options.format === 'html' ? formatHtml(shown, analyses, formatOptions) : FORMATTERS[options.format](shown, formatOptions);
   if (options.output) {
     try {
@@ -500,7 +648,12 @@ function run(argv: string[], io: CliIO): number {
     } catch (error) {
       throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-  } else {
+  }
+  if (stdin && options.fix) {
+    // --stdin --fix: the fixed text is the output (an editor's plugin replaces the buffer with
+    // it); the report of what remains goes only to --output.
+    io.stdout(stdinFixed ?? stdin.raw);
+  } else if (!options.output) {
     io.stdout(text);
   }
   const all = reports.flatMap((report) => report.findings);

@@ -1,9 +1,17 @@
+import { isMap, isPair, isScalar } from 'yaml';
 import { parseYaml, toPlainData } from './parse';
+import { singleNearest } from './rules/suggest';
 import { validateAgainstSchema } from './schema';
 import { LineIndex } from './text';
 import type { SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.charterlintrc.yaml';
+/**
+ * Every name a config may have, in precedence order: in a folder holding both, the first is the
+ * config and the other is not read (as markdownlint reads one of `.markdownlint.yaml` and
+ * `.markdownlint.yml`); the CLI says so on stderr.
+ */
+export const CONFIG_FILE_NAMES: readonly string[] = [CONFIG_FILE_NAME, '.charterlintrc.yml'];
 export const DEFAULT_FILES = ['**/*.charter.{yaml,yml}'];
 
 /** A loaded `.charterlintrc.yaml`. Paths in it are relative to `dir`. */
@@ -36,6 +44,18 @@ export function parseConfig(text: string, path: string, dir: string, knownRules:
   if (extraDocument) return { ok: false, error: `${at(extraDocument.start)}: a second YAML document; one config per file` };
   const { data, error } = toPlainData(doc);
   if (error) return { ok: false, error: `${path}: ${error}` };
+  // A rule id the product does not have, in the product's words and with the one near id if any
+  // (the schema, which lists every rule id, would only say "unknown key").
+  const rules = isMap(doc.contents) ? doc.contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === 'rules')?.value : undefined;
+  if (isMap(rules)) {
+    for (const item of rules.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const id = String(item.key.value);
+      if (knownRules.has(id)) continue;
+      const near = singleNearest(id, knownRules);
+      return { ok: false, error: `${at(item.key.range?.[0] ?? 0)}: unknown rule "${id}" in rules${near ? `; did you mean "${near}"?` : ''}` };
+    }
+  }
   const problems = validateAgainstSchema('charterlintrc', doc, data ?? null);
   if (problems.length > 0) return { ok: false, error: `${at(problems[0].start)}: ${problems[0].message}` };
   const raw = (data ?? {}) as { files?: string | string[]; ignores?: string[]; model?: string; rules?: Record<string, SeveritySetting> };

@@ -4,7 +4,7 @@ export type { AnalyzeInput, AnalysisResult, ChosenModel, ModelResolution, ModelR
 export { applyEdits } from './fixes';
 export { parseCharter } from './parse';
 export type { CharterFile, RoleDecl } from './parse';
-export { parseConfig, defaultConfig, CONFIG_FILE_NAME, DEFAULT_FILES } from './config';
+export { parseConfig, defaultConfig, CONFIG_FILE_NAME, CONFIG_FILE_NAMES, DEFAULT_FILES } from './config';
 export type { CharterLintConfig } from './config';
 export { parseRoleModel, loadBuiltinModel, isModelPath, BUILTIN_MODELS, DEFAULT_MODEL_ID } from './model/model';
 export type { RoleModel, ResponsibilityDef, RoleTypeDef } from './model/model';

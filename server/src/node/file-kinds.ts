@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, type CharterLintConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, type CharterLintConfig } from '../core/config';
 import { fileMatcher } from './project';
 
 /**
@@ -7,7 +7,7 @@ import { fileMatcher } from './project';
  * product's business"). The CLI and the language server both ask here before reading a file as a
  * charter, and nothing but a `charter` is ever written by a fix.
  *
- * - `config`: a `.charterlintrc.yaml`;
+ * - `config`: a `.charterlintrc.yaml` or `.charterlintrc.yml`;
  * - `role-model`: `*.roles.yaml` / `*.roles.yml` (a role model even when the charter globs are as
  *   broad as `**\/*.yaml`: it is checked as a role model, never as a charter);
  * - `charter`: matched by the governing config's `files` and not by its `ignores`;
@@ -19,7 +19,7 @@ export type FileKind = 'charter' | 'role-model' | 'config' | 'ignored' | 'other'
 const ROLE_MODEL_NAME = /\.roles\.ya?ml$/i;
 
 export function isConfigName(file: string): boolean {
-  return path.basename(file) === CONFIG_FILE_NAME;
+  return CONFIG_FILE_NAMES.includes(path.basename(file));
 }
 
 export function isRoleModelName(file: string): boolean {

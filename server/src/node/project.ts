@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { ChosenModel, ModelResolution, ModelResolver } from '../core/analyze';
-import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type CharterLintConfig } from '../core/config';
+import { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, defaultConfig, parseConfig, type CharterLintConfig } from '../core/config';
 import { isModelPath, loadBuiltinModel, parseRoleModel } from '../core/model/model';
 import { RULES_BY_ID } from '../core/rules';
 import { isConfigName, isRoleModelName } from './file-kinds';
@@ -45,19 +45,33 @@ function present(file: string): boolean {
 }
 
 /**
- * The nearest `.charterlintrc.yaml` at or above a folder. A name that is present but not a
- * regular file (a FIFO, a link to /dev/zero) is still the config there: loading it then fails
- * with a clear message, instead of another config silently governing the folder.
+ * The nearest config (`.charterlintrc.yaml`, else `.charterlintrc.yml`: CONFIG_FILE_NAMES) at or
+ * above a folder. A name that is present but not a regular file (a FIFO, a link to /dev/zero) is
+ * still the config there: loading it then fails with a clear message, instead of another config
+ * silently governing the folder.
  */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
   for (;;) {
-    const candidate = childPath(dir, CONFIG_FILE_NAME);
-    if (present(candidate)) return candidate;
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = childPath(dir, name);
+      if (present(candidate)) return candidate;
+    }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * The configs beside `configFile` that it shadows: a folder holding both `.charterlintrc.yaml` and
+ * `.charterlintrc.yml` is governed by the first; the other is not read, and callers say so.
+ */
+export function shadowedConfigs(configFile: string): string[] {
+  const dir = path.dirname(configFile);
+  const used = CONFIG_FILE_NAMES.indexOf(path.basename(configFile));
+  if (used < 0) return [];
+  return CONFIG_FILE_NAMES.slice(used + 1).map((name) => childPath(dir, name)).filter(present);
 }
 
 /**
@@ -264,8 +278,9 @@ export function walk(dir: string, config: CharterLintConfig, base: string, out: 
     }
     let active = item.config;
     let activeBase = item.base;
-    if (nested && item.dir !== item.config.dir && entries.some((entry) => entry.name === CONFIG_FILE_NAME)) {
-      const ownConfig = path.join(item.dir, CONFIG_FILE_NAME);
+    const ownName = nested && item.dir !== item.config.dir ? CONFIG_FILE_NAMES.find((name) => entries.some((entry) => entry.name === name)) : undefined;
+    if (ownName !== undefined) {
+      const ownConfig = path.join(item.dir, ownName);
       try {
         active = loadConfigFile(ownConfig, options.displayFrom);
         activeBase = item.dir;

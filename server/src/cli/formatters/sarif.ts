@@ -10,6 +10,18 @@ function artifactUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * A rule's SARIF `name`: a human-readable identifier, PascalCase from the id, which must not be
+ * the id itself (SARIF1001 of the SARIF Multitool compares them ignoring case). A one-word id
+ * gets a descriptive name of its own.
+ */
+const NAMES: Record<string, string> = { schema: 'CharterSchemaViolation' };
+
+export function sarifRuleName(id: string): string {
+  const name = NAMES[id] ?? id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name;
+}
+
 /** SARIF regions are 1-based; an empty range still covers one column so viewers can show it. */
 function region(range: Range) {
   const sameSpot = range.start.line === range.end.line && range.start.character === range.end.character;
@@ -63,7 +75,7 @@ export const formatSarif: Formatter = (reports, { version }) => {
             informationUri: 'https://github.com/org-charter-lint/org-charter-lint',
             rules: RULES.map((rule) => ({
               id: rule.meta.id,
-              name: rule.meta.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+              name: sarifRuleName(rule.meta.id),
               shortDescription: { text: rule.meta.description },
               fullDescription: { text: rule.meta.description },
               helpUri: docsUrl(rule.meta.id),
