@@ -27,8 +27,8 @@ import type { FileReport, Formatter } from './formatters/types';
 import { checkRoleModelFile, configProblem } from './named-files';
 import { terminalSafe } from './terminal';
 import { writeFixedCharter } from './write';
+import { VERSION } from '../package-info';
 
-const VERSION = '0.1.0';
 const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
 
 const USAGE = `Usage: charter-lint [paths or globs ...] [options]
