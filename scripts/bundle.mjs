@@ -1,8 +1,8 @@
 // Bundles with esbuild (runtime dependencies inside, no node_modules needed):
 // - the VS Code extension: client and language server into dist/ (shipped in the .vsix);
 // - the CLI package (server/, published as `charter-lint`): the CLI and the language server into
-//   server/dist/, with the built-in model and schemas copied to server/schemas/ and the LICENSE
-//   beside them, so `npm pack` in server/ has everything its `files` list names.
+//   one server/dist/charter-lint.js, with the built-in model and schemas copied to server/schemas/
+//   and the LICENSE beside them, so `npm pack` in server/ has everything its `files` list names.
 // The repository's own bin/ keeps running the tsc output (server/out) that the tests also use.
 //
 //   node scripts/bundle.mjs                 both, development (source maps for the extension)
@@ -42,18 +42,23 @@ function copyPackageAssets() {
 }
 
 const builds = [
+  // One bundle for both commands of the CLI package (they share the core, yaml and ajv):
+  // bin/charter-lint.js runs main(), bin/charter-lint-server.js calls startServer(), which loads
+  // the language server (a module esbuild evaluates only when it is first required).
   esbuild.build({
     ...cliPackage,
-    // The CLI as a module: the package's bin/charter-lint.js runs main() (server/bin/launch.js).
     stdin: {
-      contents: "export { main } from './cli/main';\nexport { terminalSafe } from './cli/terminal';\n",
+      contents: [
+        "export { main } from './cli/main';",
+        "export { terminalSafe } from './cli/terminal';",
+        "export function startServer(): void { require('./lsp/main'); }",
+      ].join('\n'),
       resolveDir: at('server', 'src'),
       sourcefile: 'cli-package-entry.ts',
       loader: 'ts',
     },
-    outfile: at('server', 'dist', 'cli.js'),
+    outfile: at('server', 'dist', 'charter-lint.js'),
   }),
-  esbuild.build({ ...cliPackage, entryPoints: [at('server', 'src', 'lsp', 'main.ts')], outfile: at('server', 'dist', 'server.js') }),
 ];
 if (!cliOnly) {
   builds.push(

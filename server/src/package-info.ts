@@ -5,8 +5,8 @@
  *
  * The compiled output (server/out/package-info.js) reads ../package.json when loaded; esbuild
  * resolves the same require at build time and inlines the file into each bundle (dist/server.js
- * of the extension, dist/cli.js and dist/server.js of the CLI package), so a bundle carries the
- * version it was built from. test/cli/package.test.mjs checks that the root (extension) and client
+ * of the extension, dist/charter-lint.js of the CLI package), so a bundle carries the version it
+ * was built from. test/cli/package.test.mjs checks that the root (extension) and client
  * package.json files carry the same version.
  */
 interface PackageManifest {

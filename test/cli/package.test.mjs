@@ -1,8 +1,9 @@
 // The published CLI package (server/, `charter-lint` on npm), as a user gets it: `npm pack`, the
 // tarball installed into an empty folder with `npm install ./<tgz> --offline`, then `npx
 // charter-lint` and `npx charter-lint-server --stdio` there. Offline: the package bundles its
-// runtime dependencies, so the install needs nothing from a registry or the npm cache. Build first
-// (`npm run build`); `npm pack` runs the package's prepack (the CLI bundles) itself.
+// runtime dependencies, so the install needs nothing from a registry or the npm cache. Build first:
+// `npm run build` bundles server/dist/charter-lint.js as the package's prepack script does (the
+// pack here skips scripts so the test does not bundle again).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -62,9 +63,22 @@ let tarball;
 let installDir;
 let installed;
 
+/** The newest modification time of a file under dir (ms). */
+function newest(dir) {
+  let time = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) time = Math.max(time, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return time;
+}
+
 before(() => {
+  for (const bundle of ['charter-lint.js']) {
+    const file = path.join(packageDir, 'dist', bundle);
+    assert.ok(fs.existsSync(file) && fs.statSync(file).mtimeMs >= newest(path.join(packageDir, 'src')), `server/dist/${bundle} is missing or older than server/src: run \`npm run build\` first`);
+  }
   const packDir = tempDir('cl-pack-');
-  const packed = run('npm', ['pack', '--pack-destination', packDir], packageDir);
+  const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], packageDir);
   assert.equal(packed.status, 0, `npm pack failed\n${describe(packed)}`);
   const tarballs = fs.readdirSync(packDir).filter((name) => name.endsWith('.tgz'));
   assert.deepEqual(tarballs, [`${manifest.name}-${manifest.version}.tgz`]);
@@ -94,8 +108,7 @@ test('the tarball holds the bins, the bundles, the schemas and built-in model, r
       'bin/charter-lint-server.js',
       'bin/charter-lint.js',
       'bin/launch.js',
-      'dist/cli.js',
-      'dist/server.js',
+      'dist/charter-lint.js',
       'package.json',
       ...schemas,
     ].sort(),
@@ -114,7 +127,7 @@ test('the package has no runtime dependencies: the install brought in nothing bu
   const modules = fs.readdirSync(path.join(installDir, 'node_modules')).filter((n) => !n.startsWith('.'));
   assert.deepEqual(modules, [manifest.name]);
   // Neither bundle loads a package at run time (only Node's own modules).
-  for (const bundle of ['dist/cli.js', 'dist/server.js']) {
+  for (const bundle of ['dist/charter-lint.js']) {
     const text = fs.readFileSync(path.join(installed, bundle), 'utf8');
     // A call, not text inside a string (ajv keeps `'require("ajv/dist/runtime/equal")'` as code it
     // would emit for standalone validators; it never runs it here).
