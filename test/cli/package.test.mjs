@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot, tempDir } from '../helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -172,7 +173,7 @@ test('charter-lint --fix writes the safe fixes with the bundled core', TIMEOUT, 
   assert.match(org, /# MISTAKE/, 'comments stay');
 });
 
-test('npx charter-lint-server --stdio answers initialize with its name and the package version, and exits 0 on shutdown/exit', TIMEOUT, async () => {
+test('npx charter-lint-server --stdio answers initialize with its name and the package version, lints the workspace with its own model, and exits 0 on shutdown/exit', TIMEOUT, async () => {
   const child = spawn('npx', ['--no', '--offline', 'charter-lint-server', '--stdio'], { cwd: installDir, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -181,19 +182,30 @@ test('npx charter-lint-server --stdio answers initialize with its name and the p
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  // The diagnostics of one charter the server lints without it being opened (the whole workspace).
+  const americas = pathToFileURL(path.join(installDir, 'examples', 'americas.charter.yaml')).href;
+  const diagnostics = new Promise((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      if (params.uri === americas && params.diagnostics.length > 0) resolve(params.diagnostics);
+    });
+  });
   connection.onRequest(() => null);
   connection.onNotification(() => {});
   connection.listen();
   try {
-    const uri = `file://${installDir}`;
+    const folder = pathToFileURL(path.join(installDir, 'examples')).href;
     const result = await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: uri,
-      workspaceFolders: [{ uri, name: 'install' }],
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'examples' }],
       capabilities: {},
     });
     assert.deepEqual(result.serverInfo, { name: 'charter-lint-server', version: manifest.version });
     assert.ok(result.capabilities.textDocumentSync, 'the server advertises document sync');
+    await connection.sendNotification('initialized', {});
+    const found = await diagnostics;
+    const rules = found.map((d) => d.code).sort();
+    assert.deepEqual(rules, ['missing-responsibility', 'responsibility-overlap', 'unknown-reference'], stderr);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     const end = await exited;
