@@ -215,3 +215,27 @@ test('npx charter-lint-server --stdio answers initialize with its name and the p
     if (child.exitCode === null && child.signalCode === null) child.kill();
   }
 });
+
+test('charter-lint-server without a transport argument speaks LSP over stdio (the installed bin, no npx)', TIMEOUT, async () => {
+  const child = spawn(process.execPath, [path.join(installed, 'bin', 'charter-lint-server.js')], { cwd: installDir, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest(() => null);
+  connection.onNotification(() => {});
+  connection.listen();
+  try {
+    const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(result.serverInfo.version, manifest.version, stderr);
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.deepEqual(await exited, { code: 0, signal: null }, stderr);
+  } finally {
+    connection.dispose();
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+});
