@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// The language server for editors other than VS Code: `charter-lint-server --stdio`.
-if (!process.argv.some((arg) => arg === '--stdio' || arg.startsWith('--node-ipc') || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
-  process.argv.push('--stdio');
-}
+// `charter-lint-server --stdio` in a clone of the repository: the language server from the
+// compiled server/out, started the same way as the published package's bin (server/bin/launch.js).
+require('../server/bin/launch.js').defaultToStdio();
 require('../server/out/lsp/main.js');

@@ -30,8 +30,8 @@ import type { FileReport, Formatter } from './formatters/types';
 import { checkRoleModelFile, configProblem } from './named-files';
 import { terminalSafe } from './terminal';
 import { keepFileStyle, writeFixedCharter } from './write';
+import { VERSION } from '../package-info';
 
-const VERSION = '0.1.0';
 const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub, gitlab: formatGitlab };
 /** How a charter read from stdin without --stdin-filename is named in reports, as ESLint names it. */
 const STDIN_LABEL = '<stdin>';

@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * Locates the shipped `schemas/` folder. It sits at the package root, two or three levels above
- * this file depending on whether we run from `server/out/core` or from a bundle in `dist/`.
+ * Locates the shipped `schemas/` folder. It sits at the package root: one level above a bundle in
+ * `dist/` (the extension's, or the CLI package's `server/dist` with its own `server/schemas`), three
+ * above `server/out/core` in a clone. The bundle's own comes first: three levels above an
+ * installed package's `node_modules/charter-lint/dist` is the user's project, whose `schemas/`
+ * folder is not ours.
  */
 function schemasDir(): string {
   const candidates = [
-    path.resolve(__dirname, '../../../schemas'),
     path.resolve(__dirname, '../schemas'),
+    path.resolve(__dirname, '../../../schemas'),
     path.resolve(__dirname, 'schemas'),
   ];
   for (const candidate of candidates) {

@@ -27,6 +27,7 @@ import { skeletons } from './skeletons';
 import { snapshotEnvironment } from '../node/environment';
 import { warmUp } from './warm-up';
 import { collectIfGrown } from './memory';
+import { VERSION } from '../package-info';
 
 /**
  * LSP glue: documents in, diagnostics and editor features out. All analysis is the core's;
@@ -90,7 +91,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       executeCommandProvider: { commands: ['orgCharter.applyFixAll'] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'charter-lint-server', version: '0.1.0' },
+    serverInfo: { name: 'charter-lint-server', version: VERSION },
   };
 });
 
@@ -474,7 +475,7 @@ connection.onRequest('orgCharter/report', (params: { uri: string }) => {
   if (!found) return { html: '<p>This file is not a charter of the workspace.</p>' };
   // Shown relative to the organization's folder; rows keep the absolute path to open on click.
   const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings, label: path.relative(found.state.root, file) || file }));
-  return { html: formatHtml(reports, [found.result], { color: false, version: '0.1.0' }), root: found.state.root };
+  return { html: formatHtml(reports, [found.result], { color: false, version: VERSION }), root: found.state.root };
 });
 
 /** The "New charter" command's skeletons, one per role type of the model in use in `folder`. */
