@@ -8,28 +8,11 @@ import { collectComments, commentsOf, core, yamlSource } from '../helpers.mjs';
 export { commentsOf, yamlSource };
 
 const require = createRequire(import.meta.url);
-const { isDeepStrictEqual } = require('node:util');
 const { Parser, Composer, YAMLParseError, parseDocument, isAlias, isMap, isScalar, isSeq, visit } = require('yaml');
 /** The language server's "disable for this line" edit (server/src/lsp/handlers/codeActions.ts). */
 export const { disableNextLine } = require('../../server/out/core/fixes.js');
 
 export const TIME_BOUND_MS = 2000;
-
-// The checks below build their failure messages (the document, escaped; JSON of a position) only
-// when a check fails: each is the same assert, with the same message, behind the same condition,
-// but a passing document no longer pays for texts nobody reads (a long run checks 100,000+).
-/** assert.ok(value, message()), building the message only on failure. */
-const ok = (value, message) => {
-  if (!value) assert.ok(value, message());
-};
-/** assert.equal (strict) with a lazily built message. */
-const equal = (actual, expected, message) => {
-  if (!Object.is(actual, expected)) assert.equal(actual, expected, message());
-};
-/** assert.deepEqual (strict) with a lazily built message; the same comparison as assert's. */
-const deepEqual = (actual, expected, message) => {
-  if (!isDeepStrictEqual(actual, expected)) assert.deepEqual(actual, expected, message());
-};
 
 // ── Independent helpers (no code of the product under test) ──────────────────────────────────────
 
@@ -57,16 +40,15 @@ export function lineTable(text) {
 const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 
 function assertPosition(table, pos, what) {
-  ok(Number.isInteger(pos?.line) && Number.isInteger(pos?.character), () => `${what()}: not integer positions ${JSON.stringify(pos)}`);
-  ok(pos.line >= 0 && pos.line < table.lineCount, () => `${what()}: line ${pos.line} outside 0..${table.lineCount - 1}`);
-  ok(pos.character >= 0 && pos.character <= table.lengths[pos.line], () => `${what()}: character ${pos.character} outside 0..${table.lengths[pos.line]} on line ${pos.line}`);
+  assert.ok(Number.isInteger(pos?.line) && Number.isInteger(pos?.character), `${what}: not integer positions ${JSON.stringify(pos)}`);
+  assert.ok(pos.line >= 0 && pos.line < table.lineCount, `${what}: line ${pos.line} outside 0..${table.lineCount - 1}`);
+  assert.ok(pos.character >= 0 && pos.character <= table.lengths[pos.line], `${what}: character ${pos.character} outside 0..${table.lengths[pos.line]} on line ${pos.line}`);
 }
 
-/** `what` is a function returning the text (built only when a check fails). */
 function assertRange(table, range, what) {
-  assertPosition(table, range.start, () => `${what()} start`);
-  assertPosition(table, range.end, () => `${what()} end`);
-  ok(before(range.start, range.end), () => `${what()}: start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`);
+  assertPosition(table, range.start, `${what} start`);
+  assertPosition(table, range.end, `${what} end`);
+  assert.ok(before(range.start, range.end), `${what}: start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`);
 }
 
 /** The comments of `beforeComments` (a list, as commentsOf returns) that `afterComments` lacks, as multisets. */
@@ -141,15 +123,15 @@ export const parses = (text) => yamlInfo(text).parses;
 
 /** Applies edits after checking they are in bounds and do not overlap; also compares core.applyEdits. */
 export function applyChecked(text, edits, what) {
-  ok(Array.isArray(edits) && edits.length > 0, () => `${what}: a fix without edits`);
+  assert.ok(Array.isArray(edits) && edits.length > 0, `${what}: a fix without edits`);
   const sorted = [...edits].sort((x, y) => x.start - y.start || x.end - y.end);
   for (const [i, e] of sorted.entries()) {
-    ok(Number.isInteger(e.start) && Number.isInteger(e.end) && typeof e.newText === 'string', () => `${what}: malformed edit ${JSON.stringify(e)}`);
-    ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, () => `${what}: edit ${e.start}..${e.end} outside 0..${text.length}`);
+    assert.ok(Number.isInteger(e.start) && Number.isInteger(e.end) && typeof e.newText === 'string', `${what}: malformed edit ${JSON.stringify(e)}`);
+    assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${what}: edit ${e.start}..${e.end} outside 0..${text.length}`);
     if (i > 0) {
       const p = sorted[i - 1];
-      ok(e.start >= p.end, () => `${what}: edits overlap (${p.start}..${p.end} and ${e.start}..${e.end})`);
-      ok(!(e.start === p.end && p.start === p.end && e.start === e.end), () => `${what}: two insertions at one offset ${e.start} (order undefined)`);
+      assert.ok(e.start >= p.end, `${what}: edits overlap (${p.start}..${p.end} and ${e.start}..${e.end})`);
+      assert.ok(!(e.start === p.end && p.start === p.end && e.start === e.end), `${what}: two insertions at one offset ${e.start} (order undefined)`);
     }
   }
   let out = '';
@@ -159,7 +141,7 @@ export function applyChecked(text, edits, what) {
     at = e.end;
   }
   out += text.slice(at);
-  equal(core.applyEdits(text, edits), out, () => `${what}: core.applyEdits dropped an edit`);
+  assert.equal(core.applyEdits(text, edits), out, `${what}: core.applyEdits dropped an edit`);
   return out;
 }
 
@@ -315,7 +297,7 @@ export function assertFixSemantics(beforeText, afterText, finding, title, { disa
   if (after.errors.length > 0) return;
   const expected = disable ? doc : expectedAfterFix(doc, finding, title);
   if (!expected) return;
-  deepEqual(plain(after.contents), plain(expected.contents), () => `fix "${title}" of ${finding.rule} "${finding.message}" changed the data otherwise than it says\n--- before ---\n${visible(beforeText)}\n--- after ---\n${visible(afterText)}`);
+  assert.deepStrictEqual(plain(after.contents), plain(expected.contents), `fix "${title}" of ${finding.rule} "${finding.message}" changed the data otherwise than it says\n--- before ---\n${visible(beforeText)}\n--- after ---\n${visible(afterText)}`);
 }
 
 // ── Properties ───────────────────────────────────────────────────────────────────────────────────
@@ -341,20 +323,20 @@ export function propRanges(files, result = analyzeFiles(files)) {
     const table = tables.get(path);
     const text = texts.get(path);
     for (const f of findings) {
-      const what = () => `${path}: ${f.rule} "${f.message}"`;
-      equal(f.file, path, () => `${what()}: file`);
-      assertRange(table, f.range, () => `${what()} range`);
-      ok(f.offsets.start >= 0 && f.offsets.start <= f.offsets.end && f.offsets.end <= text.length, () => `${what()}: offsets ${JSON.stringify(f.offsets)} outside 0..${text.length}`);
-      deepEqual(f.range, { start: table.positionAt(f.offsets.start), end: table.positionAt(f.offsets.end) }, () => `${what()}: range disagrees with offsets ${JSON.stringify(f.offsets)}`);
+      const what = `${path}: ${f.rule} "${f.message}"`;
+      assert.equal(f.file, path, `${what}: file`);
+      assertRange(table, f.range, `${what} range`);
+      assert.ok(f.offsets.start >= 0 && f.offsets.start <= f.offsets.end && f.offsets.end <= text.length, `${what}: offsets ${JSON.stringify(f.offsets)} outside 0..${text.length}`);
+      assert.deepEqual(f.range, { start: table.positionAt(f.offsets.start), end: table.positionAt(f.offsets.end) }, `${what}: range disagrees with offsets ${JSON.stringify(f.offsets)}`);
       for (const r of f.related) {
-        ok(tables.has(r.file), () => `${what()}: related file ${r.file} is not an input`);
-        assertRange(tables.get(r.file), r.range, () => `${what()} related ${r.file}`);
+        assert.ok(tables.has(r.file), `${what}: related file ${r.file} is not an input`);
+        assertRange(tables.get(r.file), r.range, `${what} related ${r.file}`);
       }
       for (const fix of f.fixes) {
         for (const e of fix.edits) {
-          ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, () => `${what()} fix "${fix.title}": edit ${e.start}..${e.end} outside 0..${text.length}`);
-          assertRange(table, e.range, () => `${what()} fix "${fix.title}" edit range`);
-          deepEqual(e.range, { start: table.positionAt(e.start), end: table.positionAt(e.end) }, () => `${what()} fix "${fix.title}": edit range disagrees with its offsets`);
+          assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${what} fix "${fix.title}": edit ${e.start}..${e.end} outside 0..${text.length}`);
+          assertRange(table, e.range, `${what} fix "${fix.title}" edit range`);
+          assert.deepEqual(e.range, { start: table.positionAt(e.start), end: table.positionAt(e.end) }, `${what} fix "${fix.title}": edit range disagrees with its offsets`);
         }
       }
     }
@@ -366,19 +348,19 @@ export function checkFix(files, path, finding, edits, title, { mustRemove, seman
   const file = files.find((f) => f.path === path);
   const what = `${path}: fix "${title}" of ${finding.rule} "${finding.message}"`;
   const after = applyChecked(file.text, edits, what);
-  ok(after !== file.text, () => `${what}: changes nothing\n${visible(file.text)}`);
+  assert.notEqual(after, file.text, `${what}: changes nothing\n${visible(file.text)}`);
   const before = yamlInfo(file.text);
   if (before.parses) {
     const afterInfo = yamlInfo(after);
     if (!afterInfo.parses) assert.fail(`${what}: broke the YAML (${yamlErrors(after).join('; ')})\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
-    deepEqual(missingComments(before.comments, afterInfo.comments), [], () => `${what}: dropped comments\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(missingComments(before.comments, afterInfo.comments), [], `${what}: dropped comments\n--- before ---\n${visible(file.text)}\n--- after ---\n${visible(after)}`);
     if (semantics || disable) assertFixSemantics(file.text, after, finding, title, { disable });
   }
   if (mustRemove) {
     const fixedFiles = files.map((f) => (f.path === path ? { path, text: after } : f));
     const was = countSame((result ?? analyzeFiles(files)).findings.get(path), finding);
     const now = countSame(analyzeFiles(fixedFiles).findings.get(path), finding);
-    ok(now < was, () => `${what}: the finding is still there after the fix (${was} -> ${now})\n--- after ---\n${visible(after)}`);
+    assert.ok(now < was, `${what}: the finding is still there after the fix (${was} -> ${now})\n--- after ---\n${visible(after)}`);
   }
 }
 
@@ -425,7 +407,7 @@ export function propFixAllKeepsYaml(files, first = core.fixAll({ files })) {
     if (after === undefined || !before.parses) continue;
     const afterInfo = yamlInfo(after);
     if (!afterInfo.parses) assert.fail(`${f.path}: fixAll broke the YAML (${yamlErrors(after).join('; ')})\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
-    deepEqual(missingComments(before.comments, afterInfo.comments), [], () => `${f.path}: fixAll dropped comments\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(missingComments(before.comments, afterInfo.comments), [], `${f.path}: fixAll dropped comments\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
   }
 }
 
@@ -489,7 +471,7 @@ export function propFixAllKeepsScalars(files, first = core.fixAll({ files })) {
     const after = first.changed.get(f.path);
     if (after === undefined || !yamlInfo(f.text).parses) continue;
     const lost = lostScalars(f.text, after);
-    deepEqual(lost, [], () => `${f.path}: Fix all removed what a person wrote\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
+    assert.deepEqual(lost, [], `${f.path}: Fix all removed what a person wrote\n--- before ---\n${visible(f.text)}\n--- after ---\n${visible(after)}`);
   }
 }
 
@@ -498,7 +480,7 @@ export function propFixAllIdempotent(files) {
   const fixed = files.map((f) => ({ path: f.path, text: first.changed.get(f.path) ?? f.text }));
   const second = core.fixAll({ files: fixed });
   const again = [...second.changed].map(([p, t]) => `--- ${p} (second run) ---\n${t}`);
-  deepEqual(again, [], () => `fixAll is not idempotent: the second run changed files\n${show(fixed)}`);
+  assert.deepEqual(again, [], `fixAll is not idempotent: the second run changed files\n${show(fixed)}`);
 }
 
 export function propClean(files, result = analyzeFiles(files)) {
@@ -507,5 +489,5 @@ export function propClean(files, result = analyzeFiles(files)) {
   for (const [path, findings] of result.findings) {
     for (const f of findings) if (f.severity === 'error' || f.severity === 'warning') noisy.push(`${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${f.message}`);
   }
-  deepEqual(noisy, [], () => `a clean organization got findings\n${show(files)}`);
+  assert.deepEqual(noisy, [], `a clean organization got findings\n${show(files)}`);
 }
