@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm test` after the build: every test/**/*.test.mjs with node's test runner, in two passes.
+//
+// Most files wait on spawned CLIs, language servers and Neovim more than they compute, so they run
+// two at a time (node's default on 2 cores is one). The files whose tests hold a wall-clock bound
+// (a 10 MB charter within 60 s, 10,000 matches, a fix-all within its budget ...) run afterwards,
+// one at a time, so a neighbour never eats their budget: on CI's 2 cores a bound that holds alone
+// must not fail because another file happened to run beside it.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Files (or folders) whose tests assert wall-clock bounds. */
+const BOUNDED = [
+  'test/hostile/',
+  'test/fuzz/',
+  'test/freetext/',
+  'test/cli/robustness.test.mjs',
+  'test/cli/terminal-safety.test.mjs',
+  'test/lsp/robustness.test.mjs',
+  'test/lsp/hostile-workspace.test.mjs',
+  'test/core/cascade.test.mjs',
+  'test/core/fix-safety.test.mjs',
+  'test/core/rules/suggest.test.mjs',
+];
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : testFiles(path);
+    return entry.isFile() && entry.name.endsWith('.test.mjs') ? [relative(root, path)] : [];
+  });
+}
+
+const files = testFiles(join(root, 'test')).sort();
+const bounded = files.filter((file) => BOUNDED.some((prefix) => file === prefix || file.startsWith(prefix)));
+const others = files.filter((file) => !bounded.includes(file));
+const concurrency = String(Math.max(2, availableParallelism() - 1));
+// Extra arguments (a reporter, say) go to both passes.
+const extra = process.argv.slice(2);
+let failed = false;
+for (const [label, list, args] of [
+  [`${others.length} files, ${concurrency} at a time`, others, [`--test-concurrency=${concurrency}`]],
+  [`${bounded.length} files with wall-clock bounds, one at a time`, bounded, ['--test-concurrency=1']],
+]) {
+  console.log(`# npm test: ${label}`);
+  const run = spawnSync(process.execPath, ['--test', ...args, ...extra, ...list], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
