@@ -3,8 +3,9 @@
 // (properties-lib.mjs) on the smallest input known to have broken it. fast-check reports only the
 // first failure of a property; these keep every known failure visible on each run. Where the fix
 // was to stop offering an edit, the property checks the edit if it is ever offered again.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { propFixes, propFixSemantics, propDisableFixes, propRanges, propFixAllKeepsYaml, propFixAllKeepsScalars } from './properties-lib.mjs';
+import { propFixes, propFixSemantics, propDisableFixes, propRanges, propFixAllKeepsYaml, propFixAllKeepsScalars, analyzeFiles } from './properties-lib.mjs';
 
 const single = (text) => [{ path: 'org.charter.yaml', text }];
 const disableAllButSyntax = (files) => propDisableFixes(files, (rule) => rule !== 'yaml-syntax');
@@ -26,6 +27,34 @@ test('(c) removing an unknown key on the "- " line of a block mapping keeps the 
 
 test('(c) removing an unknown key that is a one-pair mapping inside a flow sequence keeps valid YAML', () => {
   propFixes(single('charter: Acme\nroles:\n  - id: hos\n    responsibilities: [sales-strategy, owner: x, budget-management]\n'));
+});
+
+// A comment on the line of an unknown block key goes with the line's removal however far after
+// the value it sits: it was once caught only when longer than the blanks before it.
+
+test('(c) removing an unknown last key keeps an empty comment far after its value (no final newline)', () => {
+  propFixes(single('charter: Acme\nx-custom: [x]   #'));
+});
+
+test('(c) removing an unknown middle key keeps a comment with text far after its value', () => {
+  propFixes(single('charter: Acme\nx-custom: y          # hi\nregions: [EMEA]\n'));
+});
+
+test('(c) removing an unknown key keeps a far comment with CRLF and with lone CR line breaks', () => {
+  propFixes(single('charter: Acme\r\nx-custom: [x]      #\r\nregions: [EMEA]\r\n'));
+  propFixes(single('charter: Acme\r\nx-custom: [x]   #'));
+  propFixes(single('charter: Acme\rx-custom: [x]   #\rregions: [EMEA]\r'));
+  propFixes(single('charter: Acme\rx-custom: [x]   #'));
+});
+
+test('(c) removing an unknown key of a one-line flow mapping is still offered, and keeps the comment after the braces', () => {
+  for (const text of ['charter: Acme\nroles:\n  - {id: hos, x-custom: y}      #', 'charter: Acme\nroles:\n  - {x-custom: y, id: hos}   # hi\n']) {
+    const files = single(text);
+    const result = analyzeFiles(files);
+    const offered = [...result.findings.values()].flat().flatMap((f) => f.fixes).filter((fix) => fix.title === 'Remove unknown key "x-custom"');
+    assert.equal(offered.length, 1, 'the removal does not touch the comment, so it is offered');
+    propFixes(files, result);
+  }
 });
 
 // (c) Anchors and tags belong to the node they precede.

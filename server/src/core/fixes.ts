@@ -112,6 +112,11 @@ export function commentOf(lineText: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a comment starts inside [start, end), so that an edit replacing that span would drop it.
+ * By offset, not by distance: a comment far after a value on the line an edit removes whole counts
+ * however short it is (a lone `#` ten blanks after the value too).
+ */
 export function spanHasComment(file: CharterFile, start: number, end: number): boolean {
   const firstLine = lineOf(file, start);
   const lastLine = lineOf(file, end);
@@ -120,10 +125,15 @@ export function spanHasComment(file: CharterFile, start: number, end: number): b
     const comment = commentOf(text);
     if (comment === undefined) continue;
     const commentStart = file.lines.lineStartOffset(line) + text.length - comment.length;
-    if (commentStart >= start && commentStart <= end + comment.length) return true;
+    if (commentStart >= start && commentStart < end) return true;
     if (line > firstLine && line < lastLine) return true;
   }
   return false;
+}
+
+/** The edits, or undefined when one of them would remove a comment (a person's words stay). */
+function keepingComments(file: CharterFile, edits: TextEdit[]): TextEdit[] | undefined {
+  return edits.some((e) => spanHasComment(file, e.start, e.end)) ? undefined : edits;
 }
 
 /** Anchored or tagged nodes are left alone: removing or rewriting them could orphan an alias or change a type. */
@@ -306,8 +316,16 @@ export function replaceWithIds(file: CharterFile, entry: ResponsibilityEntry, se
   return [edit(file, span.start, lineEnd, `${first.newText}${file.text.slice(span.end, lineEnd)}${added}`)];
 }
 
-/** Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span. */
+/**
+ * Removes a `key: value` pair when that is safe: block or flow mapping, no comment in its span nor
+ * in the text the edit removes with it (a block pair goes with its whole lines, comment included).
+ */
 export function removePair(file: CharterFile, map: YAMLMap, pair: Pair<Node, Node | null>): TextEdit[] | undefined {
+  const edits = removePairEdits(file, map, pair);
+  return edits && keepingComments(file, edits);
+}
+
+function removePairEdits(file: CharterFile, map: YAMLMap, pair: Pair<Node, Node | null>): TextEdit[] | undefined {
   const key = pair.key;
   if (!key?.range) return undefined;
   const value = pair.value;
