@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { localDocsHref } from './docs';
 import { PRODUCT_FILES_GLOB, nameKind, newCharterName, statusView } from './status';
 
 /**
@@ -92,6 +93,19 @@ class CharterClient extends LanguageClient {
   }
 }
 
+/**
+ * A diagnostic whose code links to a rule page on the web links to the page shipped inside the
+ * extension instead (docs/rules/<id>.md in the .vsix): it opens offline and matches this version.
+ */
+function withLocalDocs(context: vscode.ExtensionContext, diagnostic: vscode.Diagnostic): vscode.Diagnostic {
+  const code = diagnostic.code;
+  if (typeof code !== 'object' || !code.target) return diagnostic;
+  const shipped = (rule: string) => fs.existsSync(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`).fsPath);
+  const href = localDocsHref(code.target.toString(true), context.extensionUri.toString(true), shipped);
+  if (href !== code.target.toString(true)) diagnostic.code = { value: code.value, target: vscode.Uri.parse(href, true) };
+  return diagnostic;
+}
+
 function createClient(context: vscode.ExtensionContext): CharterClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -108,6 +122,9 @@ function createClient(context: vscode.ExtensionContext): CharterClient {
     ],
     diagnosticCollectionName: 'charter-lint',
     outputChannel: outputChannel(),
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => withLocalDocs(context, diagnostic))),
+    },
   };
   return new CharterClient('orgCharter', 'Org Charter Lint', serverOptions, clientOptions);
 }
@@ -335,6 +352,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OrgCha
       if (fs.existsSync(local.fsPath)) await vscode.commands.executeCommand('markdown.showPreview', local);
       else await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
+    vscode.commands.registerCommand('orgCharter.showOutput', () => outputChannel().show(true)),
     vscode.commands.registerCommand('orgCharter.showReport', async () => {
       await ensureStarted(context, status);
       await showReport(context, report);
