@@ -131,7 +131,8 @@ test('the extension activates and registers its commands', async () => {
   await extension.activate();
   assert.ok(extension.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter']) assert.ok(commands.includes(id), `command ${id}`);
+  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter', 'orgCharter.showOutput']) assert.ok(commands.includes(id), `command ${id}`);
+  await vscode.commands.executeCommand('orgCharter.showOutput');
   // The workspace holds charters (workspaceContains): the server runs from activation on.
   assert.equal(extension.exports.serverRunning(), true, 'the server started for a folder of charters');
 });
@@ -148,6 +149,9 @@ test('americas: `reports_to: hso` is an unknown-reference error on exactly `hso`
   assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
   assert.equal(d.source, SOURCE);
   assert.match(d.message, /"hos"/, 'did-you-mean hos');
+  // The code link opens the rule page shipped inside the extension, not the web (offline first).
+  const expected = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID).extensionUri, 'docs', 'rules', 'unknown-reference.md');
+  assert.equal(d.code.target.toString(), expected.toString(), 'the code link is the extension\'s own rule page');
   // the other deliberate mistake in this file
   const missing = withRule(ds, 'missing-responsibility');
   assert.ok(missing.some(m => m.message.includes('regional-business-development')), `missing-responsibility: ${describe(ds)}`);
