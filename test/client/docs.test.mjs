@@ -1,5 +1,6 @@
 // Rule docs offline first (client/src/docs.ts): a diagnostic's code link to a rule page on the web
-// is rewritten to the page shipped inside the extension (docs/rules/<id>.md, in the .vsix).
+// is rewritten to a command link (orgCharter.openRuleDocs) that opens the page shipped inside the
+// extension (docs/rules/<id>.md, in the .vsix) in the Markdown preview.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -8,9 +9,14 @@ import * as path from 'node:path';
 import { core, repoRoot } from '../helpers.mjs';
 
 const require = createRequire(import.meta.url);
-const { localDocsHref, ruleIdOfDocsUrl } = require('../../client/out/docs.js');
+const { localDocsHref, ruleIdOfDocsUrl, OPEN_RULE_DOCS_COMMAND } = require('../../client/out/docs.js');
 
-const extensionRoot = 'file:///home/u/.vscode/extensions/org-charter-lint.org-charter-lint-0.1.0';
+/** The command and arguments of a `command:` link, as VS Code's command opener reads them. */
+function commandOf(href) {
+  const url = new URL(href);
+  assert.equal(url.protocol, 'command:');
+  return { command: url.pathname, args: JSON.parse(decodeURIComponent(url.search.slice(1))) };
+}
 const shippedRule = (id) => fs.existsSync(path.join(repoRoot, 'docs', 'rules', `${id}.md`));
 
 test('ruleIdOfDocsUrl: the rule id of a rule page address, nothing for other addresses', () => {
@@ -21,20 +27,22 @@ test('ruleIdOfDocsUrl: the rule id of a rule page address, nothing for other add
   assert.equal(ruleIdOfDocsUrl('https://example.org/docs/rules/schema.md.bak'), undefined);
 });
 
-test('localDocsHref: every rule page the server links to opens from the extension folder', () => {
+test('localDocsHref: every rule page the server links to opens through the command, with the web page as fallback', () => {
+  assert.equal(OPEN_RULE_DOCS_COMMAND, 'orgCharter.openRuleDocs');
   assert.ok(core.RULES.length > 5);
   for (const rule of core.RULES) {
     const id = rule.meta.id;
     const href = core.docsUrl(id);
     assert.ok(shippedRule(id), `docs/rules/${id}.md exists (it ships in the .vsix)`);
-    assert.equal(localDocsHref(href, extensionRoot, shippedRule), `${extensionRoot}/docs/rules/${id}.md`, id);
-    assert.equal(localDocsHref(href, `${extensionRoot}/`, shippedRule), `${extensionRoot}/docs/rules/${id}.md`, 'a trailing slash is not doubled');
+    const local = localDocsHref(href, shippedRule);
+    assert.deepEqual(commandOf(local), { command: OPEN_RULE_DOCS_COMMAND, args: [id, href] }, id);
+    assert.doesNotMatch(local, /[\s"'<>]/, 'the link is URI-encoded');
   }
 });
 
 test('localDocsHref: a page the extension does not ship, or another address, is left as it is', () => {
   const missing = core.docsUrl('no-such-rule');
-  assert.equal(localDocsHref(missing, extensionRoot, shippedRule), missing);
-  assert.equal(localDocsHref('https://example.org/elsewhere', extensionRoot, () => true), 'https://example.org/elsewhere');
-  assert.equal(localDocsHref(core.docsUrl('schema'), extensionRoot, () => false), core.docsUrl('schema'));
+  assert.equal(localDocsHref(missing, shippedRule), missing);
+  assert.equal(localDocsHref('https://example.org/elsewhere', () => true), 'https://example.org/elsewhere');
+  assert.equal(localDocsHref(core.docsUrl('schema'), () => false), core.docsUrl('schema'));
 });
