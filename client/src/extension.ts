@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { OPEN_RULE_DOCS_COMMAND, localDocsHref } from './docs';
 import { PRODUCT_FILES_GLOB, nameKind, newCharterName, statusView } from './status';
 
 /**
@@ -92,6 +93,25 @@ class CharterClient extends LanguageClient {
   }
 }
 
+/**
+ * A diagnostic whose code links to a rule page on the web links to the page shipped inside the
+ * extension instead (docs/rules/<id>.md in the .vsix, opened in the Markdown preview through
+ * orgCharter.openRuleDocs): it opens offline and matches this version.
+ */
+function withLocalDocs(context: vscode.ExtensionContext, diagnostic: vscode.Diagnostic): vscode.Diagnostic {
+  const code = diagnostic.code;
+  if (typeof code !== 'object' || !code.target) return diagnostic;
+  const web = code.target.toString(true);
+  const href = localDocsHref(web, (rule) => fs.existsSync(ruleDocs(context, rule).fsPath));
+  if (href !== web) diagnostic.code = { value: code.value, target: vscode.Uri.parse(href) };
+  return diagnostic;
+}
+
+/** docs/rules/<rule>.md inside the extension. */
+function ruleDocs(context: vscode.ExtensionContext, rule: string): vscode.Uri {
+  return vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+}
+
 function createClient(context: vscode.ExtensionContext): CharterClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -108,6 +128,9 @@ function createClient(context: vscode.ExtensionContext): CharterClient {
     ],
     diagnosticCollectionName: 'charter-lint',
     outputChannel: outputChannel(),
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => withLocalDocs(context, diagnostic))),
+    },
   };
   return new CharterClient('orgCharter', 'Org Charter Lint', serverOptions, clientOptions);
 }
@@ -330,11 +353,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OrgCha
       if (!client || !document || !isCharterDocument(document)) return;
       await vscode.commands.executeCommand('orgCharter.applyFixAll', document.uri.toString());
     }),
-    vscode.commands.registerCommand('orgCharter.openRuleDocs', async (rule: string, url: string) => {
-      const local = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
-      if (fs.existsSync(local.fsPath)) await vscode.commands.executeCommand('markdown.showPreview', local);
+    vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, async (rule: string, url: string) => {
+      const local = ruleDocs(context, rule);
+      if (/^[a-z0-9][a-z0-9-]*$/.test(rule) && fs.existsSync(local.fsPath)) await vscode.commands.executeCommand('markdown.showPreview', local);
       else await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
+    vscode.commands.registerCommand('orgCharter.showOutput', () => outputChannel().show(true)),
     vscode.commands.registerCommand('orgCharter.showReport', async () => {
       await ensureStarted(context, status);
       await showReport(context, report);

@@ -25,5 +25,12 @@ export const VERSION: string = manifest.version;
 /** The product's web page (package.json `homepage`): the one base for links to it. */
 export const HOMEPAGE: string = manifest.homepage;
 
+/**
+ * The project's web address without the page fragment (`…/org-charter-lint#readme` →
+ * `…/org-charter-lint`): the base of the rule pages on the web (DOCS_BASE_URL) and SARIF's
+ * `informationUri`. No other source file spells a URL of the project (test/cli/urls.test.mjs).
+ */
+export const PROJECT_URL: string = HOMEPAGE.replace(/[#?].*$/, '').replace(/\/+$/, '');
+
 /** Where to report a problem (package.json `bugs.url`). */
 export const BUGS_URL: string = manifest.bugs.url;

@@ -113,3 +113,25 @@ test('the .vsix holds the icon, CHANGELOG, README, licence, bundles, schemas and
   for (const image of screenshots) assert.ok(!files.includes(image), `${image} stays out of the .vsix`);
   assert.deepEqual(files.filter((f) => /(^|\/)(test|src|node_modules|out)\//.test(f) || f.endsWith('.map')), [], 'no sources, tests, dependencies or source maps');
 });
+
+test('a good neighbour: yamlValidation only for role models and the config, never charters', () => {
+  // The server validates charters itself, with better messages; a charter schema given to
+  // yaml-language-server (the Red Hat YAML extension) would flag the same lines a second time.
+  const validations = root.contributes.yamlValidation;
+  const matched = validations.flatMap((v) => v.fileMatch);
+  assert.deepEqual([...matched].sort(), ['*.roles.yaml', '*.roles.yml', '.charterlintrc.yaml', '.charterlintrc.yml'].sort());
+  assert.ok(!matched.some((pattern) => /charter\.ya?ml/.test(pattern)), 'no charter pattern');
+  assert.ok(!validations.some((v) => /charter\.schema\.json$/.test(v.url)), 'the charter schema is not contributed');
+  for (const v of validations) assert.ok(fs.existsSync(path.join(repoRoot, v.url)), `${v.url} exists`);
+});
+
+test('every contributed command is registered by the extension, Show Output among them', () => {
+  const commands = root.contributes.commands;
+  const showOutput = commands.find((c) => c.command === 'orgCharter.showOutput');
+  assert.deepEqual(showOutput, { command: 'orgCharter.showOutput', title: 'Show Output', category: 'Org Charter' });
+  const extension = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'extension.ts'), 'utf8');
+  for (const { command } of commands) assert.ok(extension.includes(`registerCommand('${command}'`), `${command} is registered`);
+  for (const menu of Object.values(root.contributes.menus ?? {})) {
+    for (const item of menu) assert.ok(commands.some((c) => c.command === item.command), `${item.command} in a menu is contributed`);
+  }
+});

@@ -131,7 +131,8 @@ test('the extension activates and registers its commands', async () => {
   await extension.activate();
   assert.ok(extension.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter']) assert.ok(commands.includes(id), `command ${id}`);
+  for (const id of ['orgCharter.restartServer', 'orgCharter.fixAll', 'orgCharter.newCharter', 'orgCharter.showOutput']) assert.ok(commands.includes(id), `command ${id}`);
+  await vscode.commands.executeCommand('orgCharter.showOutput');
   // The workspace holds charters (workspaceContains): the server runs from activation on.
   assert.equal(extension.exports.serverRunning(), true, 'the server started for a folder of charters');
 });
@@ -148,6 +149,26 @@ test('americas: `reports_to: hso` is an unknown-reference error on exactly `hso`
   assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
   assert.equal(d.source, SOURCE);
   assert.match(d.message, /"hos"/, 'did-you-mean hos');
+  // The code link opens the rule page shipped inside the extension (offline first): a command link
+  // to orgCharter.openRuleDocs, which VS Code's hover and Problems panel open with commands allowed.
+  assert.equal(d.code.target.scheme, 'command', `code link: ${d.code.target}`);
+  assert.equal(d.code.target.path, 'orgCharter.openRuleDocs');
+  const [rule, web] = JSON.parse(d.code.target.query);
+  assert.equal(rule, 'unknown-reference');
+  assert.match(web, /\/docs\/rules\/unknown-reference\.md$/, 'the web page is the fallback');
+  const preview = waitForTab('Preview unknown-reference.md');
+  await vscode.commands.executeCommand('orgCharter.openRuleDocs', rule, web);
+  const tab = await preview;
+  assert.ok(tab.input instanceof vscode.TabInputWebview, `the Markdown preview: ${tab.input?.constructor?.name}`);
+  assert.match(tab.input.viewType, /markdown\.preview/, `its view type: ${tab.input.viewType}`);
+  const previews = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.label === tab.label);
+  for (let attempt = 1; attempt <= 3 && previews().length > 0; attempt++) {
+    try {
+      await vscode.window.tabGroups.close(previews());
+    } catch (e) {
+      if (!/Invalid tab/.test(e.message)) throw e;
+    }
+  }
   // the other deliberate mistake in this file
   const missing = withRule(ds, 'missing-responsibility');
   assert.ok(missing.some(m => m.message.includes('regional-business-development')), `missing-responsibility: ${describe(ds)}`);

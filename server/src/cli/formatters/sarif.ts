@@ -1,6 +1,7 @@
 import { RULES } from '../../core/rules';
 import { docsUrl } from '../../core/rules/rule';
 import type { Range, Severity } from '../../core/types';
+import { PROJECT_URL } from '../../package-info';
 import { jsonSafe } from '../terminal';
 import type { Formatter } from './types';
 
@@ -72,7 +73,7 @@ export const formatSarif: Formatter = (reports, { version }) => {
             fullName: 'Org Charter Lint',
             version,
             semanticVersion: version,
-            informationUri: 'https://github.com/org-charter-lint/org-charter-lint',
+            informationUri: PROJECT_URL,
             rules: RULES.map((rule) => ({
               id: rule.meta.id,
               name: sarifRuleName(rule.meta.id),

@@ -5,7 +5,13 @@ import type { CharterFile, ResponsibilityEntry, RoleDecl, Span } from '../parse'
 import type { SchemaProblem } from '../schema';
 import type { Fix, Severity } from '../types';
 
-export const DOCS_BASE_URL = 'https://github.com/org-charter-lint/org-charter-lint/blob/main/docs/rules';
+import { PROJECT_URL } from '../../package-info';
+
+/**
+ * The rule pages on the web: docs/rules/<id>.md of the repository that package.json `homepage`
+ * names. The extension ships the same pages and opens its own copy instead (client/src/docs.ts).
+ */
+export const DOCS_BASE_URL = `${PROJECT_URL}/blob/main/docs/rules`;
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}/${ruleId}.md`;
