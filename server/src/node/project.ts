@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, defaultConfig, parseConfig, type C
 import { isModelPath, loadBuiltinModel, parseRoleModel } from '../core/model/model';
 import { RULES_BY_ID } from '../core/rules';
 import { isConfigName, isRoleModelName } from './file-kinds';
+import { isPackageName, isScopedPackageName, locatePackageModel } from './model-package';
 import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText } from './read';
 
 /**
@@ -134,9 +135,15 @@ function realPath(file: string): string | undefined {
  * to the root (or as written, outside one), never by an absolute path.
  */
 export function resolveModelReference(reference: string, baseDir: string, root: string | undefined): ModelResolution {
+  if (isScopedPackageName(reference)) return resolvePackageModel(reference, baseDir, root);
   if (!isModelPath(reference)) {
     const builtin = loadBuiltinModel(reference);
-    return builtin.ok ? { ok: true, key: `builtin:${reference}`, model: builtin.model } : builtin;
+    if (builtin.ok) return { ok: true, key: `builtin:${reference}`, model: builtin.model };
+    if (!isPackageName(reference)) return builtin;
+    // Not a built-in id: an installed package of that name, else the built-in error plus the package one.
+    const fromPackage = resolvePackageModel(reference, baseDir, root);
+    if (fromPackage.ok) return fromPackage;
+    return { ok: false, error: `${builtin.error}, and ${fromPackage.error}` };
   }
   const absolute = path.resolve(baseDir, reference);
   if (root === undefined) {
@@ -150,6 +157,23 @@ export function resolveModelReference(reference: string, baseDir: string, root: 
   if (real === undefined) return { ok: false, error: 'file not found' };
   if (!isInside(realRoot, real)) return { ok: false, error: 'the path leaves the project root through a symbolic link' };
   return loadModelFile(real, displayPath(real, realRoot));
+}
+
+/**
+ * A model named by an installed npm package (model-package.ts): data only, the package's folder
+ * and its model file must stay inside the project root after symbolic links are resolved, and the
+ * file gets the same regular-file and size checks as a path model. Messages name the file relative
+ * to the root (or by package name outside one), never by an absolute path.
+ */
+function resolvePackageModel(name: string, baseDir: string, root: string | undefined): ModelResolution {
+  const located = locatePackageModel(name, baseDir, root);
+  if (!located.ok) return { ok: false, error: located.error };
+  if (root === undefined) return loadModelFile(located.modelFile, `${name}/${toPosix(path.relative(located.packageDir, located.modelFile))}`);
+  const realRoot = realPath(root) ?? path.resolve(root);
+  if (!isInside(realRoot, located.packageDir) || !isInside(realRoot, located.modelFile)) {
+    return { ok: false, error: `package "${name}" leaves the project root through a symbolic link` };
+  }
+  return loadModelFile(located.modelFile, displayPath(located.modelFile, realRoot));
 }
 
 /** A resolver for charters' `model:` values; charter paths given to the core are resolved from `cwd`. */
