@@ -69,6 +69,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const root = fileOf(params.rootUri);
     if (root) folders.push(root);
   }
+  // The Output channel's first line: which server this is (issue #13, "looks-right details").
+  connection.console.info(`charter-lint server ${VERSION} (Node ${process.version})`);
   warmUp();
   supportsDynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
@@ -264,7 +266,32 @@ function flush(state: OrganizationState): void {
   if (current) continueRun(current, true);
 }
 
+/** What was last said in the log about each organization: its config file and its model. */
+const announced = new Map<string, string>();
+
+/** A path as the log shows it: relative to the workspace folder that holds it, else absolute. */
+function shownPath(file: string): string {
+  const folder = workspace.workspaceFolders.find((f) => file === f || file.startsWith(f + path.sep));
+  return folder ? path.relative(folder, file) || '.' : file;
+}
+
+/**
+ * One log line per organization the server loads (and again when its config or model changes):
+ * its folder, its config file (or "no config") and its role model (built-in id or path).
+ */
+function announce(state: OrganizationState, result: AnalysisResult | undefined): void {
+  if (!result && !state.setupError) return;
+  const config = state.config.path ? `config ${shownPath(state.config.path)}` : 'no config';
+  const source = result?.model?.source;
+  const model = !source ? 'not loaded' : source.startsWith('builtin:') ? `built-in ${source.slice('builtin:'.length)}` : shownPath(path.resolve(state.root, source));
+  const line = `Organization ${shownPath(state.root)}: ${config}, model ${model}`;
+  if (announced.get(state.root) === line) return;
+  announced.set(state.root, line);
+  connection.console.info(line);
+}
+
 function publish(state: OrganizationState, result: AnalysisResult | undefined): void {
+  announce(state, result);
   const now = new Set<string>();
   for (const [file, findings] of result?.findings ?? []) {
     const uri = uriOf(file);
