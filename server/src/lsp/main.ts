@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
 import { parseCharter } from '../core/parse';
-import { formatHtml } from '../report/html';
+import { CHART_SCRIPT, formatHtml } from '../report/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
 import { complete, type CompletionOptions } from './handlers/completion';
@@ -502,7 +502,7 @@ connection.onRequest('orgCharter/report', (params: { uri: string }) => {
   if (!found) return { html: '<p>This file is not a charter of the workspace.</p>' };
   // Shown relative to the organization's folder; rows keep the absolute path to open on click.
   const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings, label: path.relative(found.state.root, file) || file }));
-  return { html: formatHtml(reports, [found.result], { color: false, version: VERSION }), root: found.state.root };
+  return { html: formatHtml(reports, [found.result], { color: false, version: VERSION }), script: CHART_SCRIPT, root: found.state.root };
 });
 
 /** The "New charter" command's skeletons, one per role type of the model in use in `folder`. */
