@@ -99,7 +99,7 @@ function orgChart(analysis: AnalysisResult, findings: Finding[]): string {
     '<output class="zoom-level" aria-live="polite">100%</output>' +
     '<button type="button" data-zoom="in" aria-label="Zoom in" title="Zoom in (+)">+</button>' +
     '<button type="button" data-zoom="fit" title="Show the whole chart">Fit</button>' +
-    '<button type="button" data-zoom="reset" title="Actual size (0)">100%</button>' +
+    '<button type="button" data-zoom="reset" title="Actual size (0)">Reset</button>' +
     '<span class="muted">Ctrl/\u2318+wheel zooms; drag, scroll or arrow keys pan</span></div>';
   return `${tools}<div class="chart" role="group" aria-label="Org chart"><div class="canvas"><ul class="top">${groups.join('')}</ul></div></div>`;
 }
