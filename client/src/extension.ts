@@ -264,7 +264,7 @@ async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: 
       await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
     });
   }
-  const { html } = await client.sendRequest<{ html: string }>('orgCharter/report', { uri });
+  const { html, script: chartScript } = await client.sendRequest<{ html: string; script?: string }>('orgCharter/report', { uri });
   // The panel may have been closed while the report was being made.
   if (!panelRef.panel) return;
   const scriptNonce = nonce();
@@ -274,7 +274,9 @@ async function showReport(context: vscode.ExtensionContext, panelRef: { panel?: 
     `<script nonce="${scriptNonce}">const vscode=acquireVsCodeApi();` +
     `const go=t=>{const row=t&&t.closest&&t.closest('[data-file]');if(row){vscode.postMessage({file:row.dataset.file,line:Number(row.dataset.line),character:Number(row.dataset.character)});}};` +
     `document.addEventListener('click',e=>{if(!e.target.closest('a'))go(e.target);});` +
-    `document.addEventListener('keydown',e=>{if(e.key==='Enter'||e.key===' ')go(e.target);});</script>`;
+    `document.addEventListener('keydown',e=>{if(e.key==='Enter'||e.key===' ')go(e.target);});` +
+    // The org chart's zoom and pan (the server's CHART_SCRIPT); a closing tag in it cannot end this element.
+    `${(chartScript ?? '').replace(/<\//g, '<\\/')}</script>`;
   const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-${scriptNonce}';">`;
   panelRef.panel.webview.html = html.replace('<head>', `<head>${csp}`).replace('</body>', `${script}</body>`);
 }

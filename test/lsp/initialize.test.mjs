@@ -84,3 +84,30 @@ test('shutdown then exit ends the server process with code 0', TIMEOUT, async (t
   const exit = await withTimeout(client.exited, 5000, 'exit after shutdown').catch((error) => error.message);
   assert.deepEqual(exit, { code: 0, signal: null });
 });
+
+// Issue #13 ("looks-right details"): the client's Output channel starts with the server's version,
+// then one line per organization naming its config file (or "no config") and its role model (the
+// built-in id, or the model file's path relative to the workspace folder), sent as LSP log lines.
+test('the server log opens with its version, then each organization\u2019s config and model', TIMEOUT, async (t) => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { tmpDir, examplesDir, modelPath } = await import('./lsp-client.mjs');
+  const root = tmpDir();
+  fs.cpSync(examplesDir, path.join(root, 'builtin'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'custom', 'models'), { recursive: true });
+  fs.copyFileSync(modelPath, path.join(root, 'custom', 'models', 'mine.roles.yaml'));
+  fs.writeFileSync(path.join(root, 'custom', '.charterlintrc.yaml'), "files: ['**/*.charter.yaml']\nmodel: models/mine.roles.yaml\n");
+  fs.copyFileSync(path.join(examplesDir, 'org.charter.yaml'), path.join(root, 'custom', 'org.charter.yaml'));
+  fs.copyFileSync(path.join(examplesDir, 'org.charter.yaml'), path.join(root, 'loose.charter.yaml'));
+  const client = await startServer(root, { t });
+  const logs = () => client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params);
+  const line = (pattern) => logs().find((l) => pattern.test(l.message));
+  await client.waitFor(() => line(/^Organization builtin:/) && line(/^Organization custom:/) && line(/^Organization \.:/), 15000, () => `organization lines in ${JSON.stringify(logs())}`);
+  const first = logs()[0];
+  assert.match(first.message, /^charter-lint server \d+\.\d+\.\d+/, 'the first line names the server version');
+  assert.equal(first.type, 3, 'sent as info (connection.console.info)');
+  assert.equal(line(/^Organization builtin:/).message, 'Organization builtin: config builtin/.charterlintrc.yaml, model built-in sales-leadership');
+  assert.equal(line(/^Organization custom:/).message, `Organization custom: config custom/.charterlintrc.yaml, model ${path.join('custom', 'models', 'mine.roles.yaml')}`);
+  assert.equal(line(/^Organization \.:/).message, 'Organization .: no config, model built-in sales-leadership');
+  assert.equal(line(/^Organization builtin:/).type, 3);
+});

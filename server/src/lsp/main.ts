@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
 import { parseCharter } from '../core/parse';
-import { formatHtml } from '../report/html';
+import { CHART_SCRIPT, formatHtml } from '../report/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
 import { FIX_ALL_KIND, codeActions, documentEdit, fixAllEdit } from './handlers/codeActions';
 import { complete, type CompletionOptions } from './handlers/completion';
@@ -69,6 +69,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const root = fileOf(params.rootUri);
     if (root) folders.push(root);
   }
+  // The Output channel's first line: which server this is (issue #13, "looks-right details").
+  connection.console.info(`charter-lint server ${VERSION} (Node ${process.version})`);
   warmUp();
   supportsDynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
@@ -264,7 +266,32 @@ function flush(state: OrganizationState): void {
   if (current) continueRun(current, true);
 }
 
+/** What was last said in the log about each organization: its config file and its model. */
+const announced = new Map<string, string>();
+
+/** A path as the log shows it: relative to the workspace folder that holds it, else absolute. */
+function shownPath(file: string): string {
+  const folder = workspace.workspaceFolders.find((f) => file === f || file.startsWith(f + path.sep));
+  return folder ? path.relative(folder, file) || '.' : file;
+}
+
+/**
+ * One log line per organization the server loads (and again when its config or model changes):
+ * its folder, its config file (or "no config") and its role model (built-in id or path).
+ */
+function announce(state: OrganizationState, result: AnalysisResult | undefined): void {
+  if (!result && !state.setupError) return;
+  const config = state.config.path ? `config ${shownPath(state.config.path)}` : 'no config';
+  const source = result?.model?.source;
+  const model = !source ? 'not loaded' : source.startsWith('builtin:') ? `built-in ${source.slice('builtin:'.length)}` : shownPath(path.resolve(state.root, source));
+  const line = `Organization ${shownPath(state.root)}: ${config}, model ${model}`;
+  if (announced.get(state.root) === line) return;
+  announced.set(state.root, line);
+  connection.console.info(line);
+}
+
 function publish(state: OrganizationState, result: AnalysisResult | undefined): void {
+  announce(state, result);
   const now = new Set<string>();
   for (const [file, findings] of result?.findings ?? []) {
     const uri = uriOf(file);
@@ -475,7 +502,7 @@ connection.onRequest('orgCharter/report', (params: { uri: string }) => {
   if (!found) return { html: '<p>This file is not a charter of the workspace.</p>' };
   // Shown relative to the organization's folder; rows keep the absolute path to open on click.
   const reports = [...found.result.findings].map(([file, findings]) => ({ file, findings, label: path.relative(found.state.root, file) || file }));
-  return { html: formatHtml(reports, [found.result], { color: false, version: VERSION }), root: found.state.root };
+  return { html: formatHtml(reports, [found.result], { color: false, version: VERSION }), script: CHART_SCRIPT, root: found.state.root };
 });
 
 /** The "New charter" command's skeletons, one per role type of the model in use in `folder`. */

@@ -92,7 +92,16 @@ function orgChart(analysis: AnalysisResult, findings: Finding[]): string {
   // Roles only reachable through a reporting cycle.
   for (const role of byId.values()) if (!placed.has(role.id?.value ?? '')) groups.push(node(role));
   if (groups.length === 0) return '<p class="muted">No roles with an id.</p>';
-  return `<div class="chart" role="group" aria-label="Org chart"><ul class="top">${groups.join('')}</ul></div>`;
+  // The zoom controls stay hidden unless CHART_SCRIPT runs (the editor's webview; the CLI's file has no script).
+  const tools =
+    '<div class="chart-tools" hidden role="toolbar" aria-label="Org chart zoom">' +
+    '<button type="button" data-zoom="out" aria-label="Zoom out" title="Zoom out (\u2212)">\u2212</button>' +
+    '<output class="zoom-level" aria-live="polite">100%</output>' +
+    '<button type="button" data-zoom="in" aria-label="Zoom in" title="Zoom in (+)">+</button>' +
+    '<button type="button" data-zoom="fit" title="Show the whole chart">Fit</button>' +
+    '<button type="button" data-zoom="reset" title="Actual size (0)">Reset</button>' +
+    '<span class="muted">Ctrl/\u2318+wheel zooms; drag, scroll or arrow keys pan</span></div>';
+  return `${tools}<div class="chart" role="group" aria-label="Org chart"><div class="canvas"><ul class="top">${groups.join('')}</ul></div></div>`;
 }
 
 function matrix(analysis: AnalysisResult, findings: Finding[]): string {
@@ -142,6 +151,65 @@ function findingsList(reports: FileReport[]): string {
   return `<table class="findings"><thead><tr><th>Where</th><th>Severity</th><th>Message</th><th>Rule</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/**
+ * Zoom and pan for the org chart, for the editor's webview (which injects it with its nonce): the
+ * toolbar's buttons, Ctrl/⌘+wheel (about the pointer), and +, − and 0 on the focused chart zoom;
+ * dragging the background, scrolling and the arrow keys pan. Zooming keeps the layout of 100 %
+ * (the canvas keeps its width) and scales it, so the chart scrolls inside its own box.
+ */
+export const CHART_SCRIPT = `(()=>{
+const MIN=0.25,MAX=3;
+for(const chart of document.querySelectorAll('.chart')){
+  const tools=chart.previousElementSibling,canvas=chart.querySelector('.canvas');
+  if(!tools||!tools.classList.contains('chart-tools')||!canvas)continue;
+  tools.hidden=false;chart.classList.add('zoomable');chart.tabIndex=0;
+  chart.setAttribute('aria-label','Org chart: + and \u2212 zoom, 0 resets, arrow keys pan');
+  const level=tools.querySelector('.zoom-level');let z=1;
+  const set=(next,cx,cy)=>{
+    next=Math.min(MAX,Math.max(MIN,Math.round(next*100)/100));
+    if(next===z)return;
+    if(cx===undefined){cx=chart.clientWidth/2;cy=chart.clientHeight/2;}
+    const px=(chart.scrollLeft+cx)/z,py=(chart.scrollTop+cy)/z;
+    if(z===1)canvas.style.width=canvas.offsetWidth+'px';
+    z=next;canvas.style.zoom=String(z);
+    if(z===1)canvas.style.width='';
+    chart.scrollLeft=px*z-cx;chart.scrollTop=py*z-cy;
+    level.textContent=Math.round(z*100)+'%';chart.dataset.zoom=String(z);
+  };
+  tools.addEventListener('click',e=>{
+    const b=e.target.closest('button[data-zoom]');if(!b)return;
+    const what=b.dataset.zoom;
+    if(what==='in')set(z*1.25);else if(what==='out')set(z/1.25);else if(what==='reset')set(1);
+    else if(what==='fit')set(z*Math.min(chart.clientWidth/Math.max(1,chart.scrollWidth),chart.clientHeight/Math.max(1,chart.scrollHeight)));
+  });
+  chart.addEventListener('wheel',e=>{
+    if(!e.ctrlKey&&!e.metaKey)return;
+    e.preventDefault();const r=chart.getBoundingClientRect();
+    set(z*(e.deltaY<0?1.1:1/1.1),e.clientX-r.left,e.clientY-r.top);
+  },{passive:false});
+  chart.addEventListener('keydown',e=>{
+    if(e.target!==chart||e.altKey)return;
+    if(e.key==='+'||e.key==='=')set(z*1.25);else if(e.key==='-'||e.key==='_')set(z/1.25);else if(e.key==='0')set(1);
+    else if(e.key==='ArrowLeft')chart.scrollLeft-=40;else if(e.key==='ArrowRight')chart.scrollLeft+=40;
+    else if(e.key==='ArrowUp')chart.scrollTop-=40;else if(e.key==='ArrowDown')chart.scrollTop+=40;
+    else return;
+    e.preventDefault();
+  });
+  let drag;
+  chart.addEventListener('pointerdown',e=>{
+    if(e.button!==0||e.target.closest('.role'))return;
+    drag={x:e.clientX,y:e.clientY,left:chart.scrollLeft,top:chart.scrollTop};
+    chart.classList.add('dragging');chart.setPointerCapture&&chart.setPointerCapture(e.pointerId);
+  });
+  chart.addEventListener('pointermove',e=>{
+    if(!drag)return;
+    chart.scrollLeft=drag.left-(e.clientX-drag.x);chart.scrollTop=drag.top-(e.clientY-drag.y);
+  });
+  const end=()=>{drag=undefined;chart.classList.remove('dragging');};
+  chart.addEventListener('pointerup',end);chart.addEventListener('pointercancel',end);
+}
+})();`;
+
 const STYLE = `
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328;background:#fff}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px}.muted{color:#656d76;font-size:12px}
@@ -155,6 +223,10 @@ h1{font-size:22px}h2{font-size:18px;margin-top:32px}.muted{color:#656d76;font-si
 .chart .manager{border-style:dashed;background:#f6f8fa;text-align:center}.chart .manager.unknown{border-color:#cf222e}
 .chart .role.error{border:3px solid #cf222e}.chart .role.warning{border:3px solid #bf8700}.chart .role.info,.chart .role.hint{border:2px solid #0969da}
 .chart .id{font-weight:600;font-size:13px}.chart .type{font-size:12px}.chart .muted{font-size:12px}
+.chart-tools{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:0 0 6px}.chart-tools[hidden]{display:none}
+.chart-tools button{min-width:32px;padding:2px 8px;font:inherit;border:1px solid #8c959f;border-radius:6px;background:#fff;color:#1f2328;cursor:pointer}
+.chart-tools button:focus-visible,.chart.zoomable:focus-visible{outline:2px solid #0969da;outline-offset:1px}.zoom-level{min-width:42px;text-align:center;font-variant-numeric:tabular-nums}
+.chart.zoomable{overflow:auto;max-height:75vh;cursor:grab}.chart.zoomable.dragging{cursor:grabbing;user-select:none}
 .badge{float:right;min-width:18px;padding:0 5px;border-radius:9px;background:#cf222e;color:#fff;font-size:12px;text-align:center}
 .badge.warning{background:#9a6700}.badge.info,.badge.hint{background:#0969da}
 .scroll{overflow-x:auto;max-width:100%}

@@ -141,6 +141,73 @@ test('the "charter" snippet is offered in a YAML file', async () => {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
+// Issue #13 item 7: guided authoring, one finding per root cause, and Fix all raising nothing new,
+// in the real workbench (the server's behaviour is covered in test/lsp; these check VS Code shows it).
+const titleOf = a => a.title;
+async function openCharter(name, lines) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, lines.join('\n'));
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+const RSM_HEAD = ['charter: Lone team', 'roles:', '  - id: rsm-x', '    role: regional-sales-manager', '    scope: {region: EMEA}', '    responsibilities:'];
+const labelOf = item => (typeof item.label === 'string' ? item.label : item.label.label);
+
+test('key completion in a role offers reports_to; the empty-file quick fix inserts a skeleton', async () => {
+  const doc = await openCharter('keys.charter.yaml', [...RSM_HEAD.slice(0, 5), '    ', '']);
+  await waitForDiagnostics(doc.uri, () => true, 'the server to see the file', FIRST_TIMEOUT_MS);
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 4));
+  const labels = list.items.map(labelOf);
+  assert.ok(labels.some(l => /^reports_to\b/.test(l)), `reports_to among ${labels.join(', ')}`);
+
+  const empty = await openCharter('empty.charter.yaml', ['']);
+  const ds = await waitForDiagnostics(empty.uri, d => d.length > 0, 'a finding on the empty charter');
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', empty.uri, ds[0].range);
+  const skeleton = actions.find(a => /^Insert a charter skeleton for a Regional Sales Manager/.test(a.title));
+  assert.ok(skeleton, `a skeleton quick fix among ${actions.map(titleOf).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(skeleton.edit), 'the skeleton edit applies');
+  for (const id of RSM_IDS) assert.match(empty.getText(), new RegExp(`- ${id}\\b`), `the skeleton lists ${id}`);
+  await vscode.commands.executeCommand('workbench.action.files.save');
+});
+
+test('an id typo (key-acount-relationships) on a regional manager lacking that id is ONE finding, and its fix clears it', async () => {
+  const ids = RSM_IDS.filter(id => id !== 'key-account-relationships');
+  const doc = await openCharter('typo.charter.yaml', [...RSM_HEAD, ...ids.map(id => `      - ${id}`), '      - key-acount-relationships', '']);
+  const typoLine = RSM_HEAD.length + ids.length;
+  const ds = await waitForDiagnostics(doc.uri, d => rules(d).has('unknown-responsibility'), 'unknown-responsibility', FIRST_TIMEOUT_MS);
+  const onTypo = ds.filter(d => d.range.start.line === typoLine);
+  assert.equal(onTypo.length, 1, `one finding on the typo: ${describe(ds)}`);
+  assert.ok(!rules(ds).has('missing-responsibility'), `the id is not also reported missing: ${describe(ds)}`);
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, onTypo[0].range);
+  const fix = actions.find(a => a.edit && /key-account-relationships/.test(a.title));
+  assert.ok(fix, `a fix naming key-account-relationships among ${actions.map(titleOf).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  assert.match(doc.lineAt(typoLine).text, /- key-account-relationships$/);
+  const after = await waitForDiagnostics(doc.uri, d => !rules(d).has('unknown-responsibility'), 'the typo finding to clear');
+  assert.ok(!rules(after).has('missing-responsibility'), `nothing missing appears: ${describe(after)}`);
+  await vscode.commands.executeCommand('workbench.action.files.save');
+});
+
+test('Fix all on a charter with matched free text ("Own the EMEA forecast" on a regional manager) raises nothing new', async () => {
+  const doc = await openCharter('freetext.charter.yaml', [...RSM_HEAD, ...RSM_IDS.map(id => `      - ${id}`), '      - Own the EMEA forecast', '']);
+  const before = await waitForDiagnostics(doc.uri, d => rules(d).has('non-canonical-responsibility'), 'non-canonical-responsibility', FIRST_TIMEOUT_MS);
+  // Same rule on the same line: its message may quote the free text, which became its id.
+  const key = d => `${ruleOf(d)}@${d.range.start.line + 1}`;
+  const had = new Set(before.map(key));
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'source.fixAll.charter-lint');
+  const fixAll = actions.find(a => a.edit);
+  assert.ok(fixAll, `a Fix all action among ${actions.map(titleOf).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+  // The free text became its id (`- id: revenue-forecasting` keeping the text as its note).
+  assert.doesNotMatch(doc.getText(), /^\s*- Own the EMEA forecast/m, `${fixAll.title}: ${JSON.stringify(doc.getText())}`);
+  assert.match(doc.getText(), /^\s*- (id: )?revenue-forecasting\b/m, `${fixAll.title}: ${JSON.stringify(doc.getText())}`);
+  const after = await waitForDiagnostics(doc.uri, d => !rules(d).has('non-canonical-responsibility'), 'the free-text finding to clear');
+  const fresh = after.filter(d => !had.has(key(d)));
+  assert.deepEqual(fresh.map(key), [], `Fix all raised nothing new; before: ${describe(before)}; after: ${describe(after)}`);
+  await vscode.commands.executeCommand('workbench.action.files.save');
+});
+
 /** Runs the tests one after another; resolves when all pass, rejects otherwise (VS Code exits 1). */
 async function run() {
   vscode = require('vscode');
