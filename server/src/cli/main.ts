@@ -19,7 +19,7 @@ import {
   toPosix,
   walk,
 } from '../node/project';
-import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, isRegularFile, readRegularFile, refusalText, type ReadResult } from '../node/read';
+import { MAX_CHARTER_BYTES, MAX_SMALL_FILE_BYTES, isRegularFile, readRegularFile, refusalText, withoutBom, type ReadResult } from '../node/read';
 import { formatGithub } from './formatters/github';
 import { formatGitlab } from './formatters/gitlab';
 import { formatHtml } from './formatters/html';
@@ -475,15 +475,12 @@ class Collector {
   }
 }
 
-const BOM = '\uFEFF';
-
 /** Reads a charter (SPEC: regular files only, within the size cap); the text is kept as read, BOM included. */
 function readCharter(file: string): ReadResult {
   return readRegularFile(file, MAX_CHARTER_BYTES);
 }
 
 /** The text the core analyses: a UTF-8 byte order mark is set aside, as editors do (restored on --fix). */
-const withoutBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);
 
 /** The text given on stdin (--stdin): where it stands, as what, and the bytes as read. */
 interface StdinText {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText } from './read';
+import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText, withoutBom } from './read';
 
 /**
  * Shared role models as npm packages (issue #14 item 4): a charter's or config's `model:` may name
@@ -72,7 +72,7 @@ export function locatePackageModel(name: string, baseDir: string, root: string |
   if (!manifest.ok) return { ok: false, error: `package "${name}": package.json ${refusalText(manifest, MAX_SMALL_FILE_BYTES)}` };
   let data: unknown;
   try {
-    data = JSON.parse(manifest.text.startsWith('\uFEFF') ? manifest.text.slice(1) : manifest.text);
+    data = JSON.parse(withoutBom(manifest.text));
   } catch {
     return { ok: false, error: `package "${name}": package.json is not valid JSON` };
   }

@@ -7,7 +7,7 @@ import { isModelPath, loadBuiltinModel, parseRoleModel } from '../core/model/mod
 import { RULES_BY_ID } from '../core/rules';
 import { isConfigName, isRoleModelName } from './file-kinds';
 import { isPackageName, isScopedPackageName, locatePackageModel } from './model-package';
-import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText } from './read';
+import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText, withoutBom } from './read';
 
 /**
  * File-system side shared by the CLI and the language server: config discovery, project roots,
@@ -85,7 +85,7 @@ export function loadConfigFile(file: string, displayFrom?: string): CharterLintC
   const shown = displayPath(absolute, displayFrom);
   const read = readRegularFile(absolute, MAX_SMALL_FILE_BYTES);
   if (!read.ok) throw new UsageError(`cannot read config ${shown}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
-  const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+  const text = withoutBom(read.text);
   const result = parseConfig(text, shown, path.dirname(absolute), KNOWN_RULES);
   if (!result.ok) throw new UsageError(`invalid config ${result.error}`);
   // Messages above name the file as shown; the config itself keeps the real location.
@@ -112,7 +112,7 @@ export function loadModelFile(absolutePath: string, shown: string = displayPath(
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
   const read = readRegularFile(absolutePath, MAX_SMALL_FILE_BYTES);
   if (!read.ok) return { ok: false, error: refusalText(read, MAX_SMALL_FILE_BYTES) };
-  const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+  const text = withoutBom(read.text);
   const parsed = parseRoleModel(text, shown);
   const result: ModelResolution = parsed.ok ? { ok: true, key: absolutePath, model: parsed.model } : parsed;
   modelCache.set(cacheKey, { mtimeMs: read.mtimeMs, size: read.size, result });

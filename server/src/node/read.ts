@@ -20,6 +20,9 @@ export type ReadResult =
   | { ok: true; text: string; mtimeMs: number; size: number }
   | { ok: false; reason: ReadRefusal; code?: string };
 
+/** The text without a leading byte order mark (readers keep it; data readers drop it). */
+export const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 /** Reads a regular file as UTF-8 (a BOM is kept: callers decide), refusing anything else. */
 export function readRegularFile(file: string, maxBytes: number): ReadResult {
   let fd: number;
