@@ -7,6 +7,12 @@ import type { Formatter } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/**
+ * GitHub code scanning's `problem.severity` of a rule (non-security rules): with the level it
+ * decides which alerts GitHub shows first.
+ */
+const PROBLEM_SEVERITY: Record<Severity, 'error' | 'warning' | 'recommendation'> = { error: 'error', warning: 'warning', info: 'recommendation', hint: 'recommendation' };
+
 function artifactUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
@@ -34,13 +40,19 @@ function region(range: Range) {
   };
 }
 
-/** SARIF 2.1.0, as GitHub code scanning accepts it: rules with helpUri, relative artifact URIs. */
+/**
+ * SARIF 2.1.0, as GitHub code scanning accepts it: every rule with a PascalCase `name` distinct
+ * from its id, descriptions, help and helpUri, a default level; results with relative artifact
+ * URIs under %SRCROOT%. No `partialFingerprints`: GitHub reads only `primaryLocationLineHash`, a
+ * hash of the source lines that its upload-sarif action computes itself when a result lacks it.
+ */
 export const formatSarif: Formatter = (reports, { version }) => {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
   const results = reports.flatMap((report) =>
     report.findings.map((finding) => ({
       ruleId: finding.rule,
-      ruleIndex: ruleIndex.get(finding.rule) ?? 0,
+      // Every finding's rule is one of RULES; were one not, no index beats a wrong one (SARIF1009).
+      ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule) } : {}),
       level: LEVEL[finding.severity],
       message: { text: finding.message },
       locations: [
@@ -82,7 +94,7 @@ export const formatSarif: Formatter = (reports, { version }) => {
               helpUri: docsUrl(rule.meta.id),
               help: { text: `${rule.meta.description} See ${docsUrl(rule.meta.id)}` },
               defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
-              properties: { tags: ['org-charter'] },
+              properties: { tags: ['org-charter'], 'problem.severity': PROBLEM_SEVERITY[rule.meta.defaultSeverity] },
             })),
           },
         },
