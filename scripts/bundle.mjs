@@ -1,5 +1,6 @@
 // Bundles with esbuild (runtime dependencies inside, no node_modules needed):
-// - the VS Code extension: client and language server into dist/ (shipped in the .vsix);
+// - the VS Code extension: client and language server into one dist/extension.js, which the
+//   one-line dist/server.js starts the server from (both shipped in the .vsix);
 // - the CLI package (server/, published as `charter-lint`): the CLI and the language server into
 //   one server/dist/charter-lint.js, with the built-in model and schemas copied to server/schemas/
 //   and the LICENSE beside them, so `npm pack` in server/ has everything its `files` list names.
@@ -61,10 +62,32 @@ const builds = [
   }),
 ];
 if (!cliOnly) {
+  // One bundle for the extension's client and its language server: both carry vscode-jsonrpc and
+  // the LSP protocol and types (~120 KB minified), which one bundle holds once (the .vsix stays
+  // under 300 KB). Each side is loaded only when first required, so the server process never
+  // loads `vscode` nor the client, and the extension host never starts a server in-process.
+  // dist/server.js, the module the client forks (and tests, bench and other editors run), is a
+  // one-line stub that starts the server from it.
   builds.push(
-    esbuild.build({ ...extension, entryPoints: [at('client', 'src', 'extension.ts')], outfile: at('dist', 'extension.js'), external: ['vscode'] }),
-    esbuild.build({ ...extension, entryPoints: [at('server', 'src', 'lsp', 'main.ts')], outfile: at('dist', 'server.js') })
+    esbuild.build({
+      ...extension,
+      stdin: {
+        contents: [
+          "exports.activate = (context) => require('./client/src/extension').activate(context);",
+          "exports.deactivate = () => require('./client/src/extension').deactivate();",
+          "exports.startServer = () => { require('./server/src/lsp/main'); };",
+        ].join('\n'),
+        resolveDir: root,
+        sourcefile: 'extension-entry.js',
+        loader: 'js',
+      },
+      outfile: at('dist', 'extension.js'),
+      external: ['vscode'],
+    })
   );
+  fs.mkdirSync(at('dist'), { recursive: true });
+  fs.rmSync(at('dist', 'server.js.map'), { force: true });
+  fs.writeFileSync(at('dist', 'server.js'), '"use strict";\n// The language server, from the bundle it shares with the client (scripts/bundle.mjs).\nrequire("./extension.js").startServer();\n');
 }
 copyPackageAssets();
 await Promise.all(builds);
