@@ -302,8 +302,10 @@ function publish(state: OrganizationState, result: AnalysisResult | undefined): 
   if (state.setupError) {
     const uri = uriOf(state.setupError.file);
     now.add(uri);
+    // At the config's problem (a repeated key, an unknown rule) when it has a place, else its start.
+    const at = state.setupError.place ?? { line: 0, character: 0 };
     const diagnostic: Diagnostic = {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: { start: at, end: at },
       severity: 1,
       source: 'charter-lint',
       code: 'invalid-config',

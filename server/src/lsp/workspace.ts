@@ -31,7 +31,7 @@ export interface OrganizationState {
   root: string;
   config: CharterLintConfig;
   /** A config or model problem that stops analysis, shown on the config file. */
-  setupError?: { file: string; message: string };
+  setupError?: { file: string; message: string; place?: { line: number; character: number } };
   files: Set<string>;
   result?: AnalysisResult;
   /** Versions of open documents the latest result was computed from. */
@@ -90,13 +90,13 @@ export class Workspace {
     for (const file of this.open.keys()) if (this.isCharter(file)) this.addCharter(file);
   }
 
-  private configAt(dir: string): { config: CharterLintConfig; error?: { file: string; message: string } } {
+  private configAt(dir: string): { config: CharterLintConfig; error?: OrganizationState['setupError'] } {
     const configFile = findConfigFile(dir);
     if (!configFile) return { config: defaultConfig() };
     try {
       return { config: loadConfigFile(configFile, path.dirname(configFile)) };
     } catch (error) {
-      return { config: { ...defaultConfig(), dir: path.dirname(configFile), path: configFile }, error: { file: configFile, message: (error as Error).message } };
+      return { config: { ...defaultConfig(), dir: path.dirname(configFile), path: configFile }, error: { file: configFile, message: (error as Error).message, place: error instanceof UsageError ? error.place : undefined } };
     }
   }
 

@@ -14,7 +14,15 @@ import { MAX_SMALL_FILE_BYTES, readRegularFile, refusalText, withoutBom } from '
  * file discovery and model files. The core never touches the disk; this module feeds it.
  */
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Where in a file the problem is (0-based), when it has a place: a config's key, say. */
+  readonly place?: { line: number; character: number };
+
+  constructor(message: string, place?: { line: number; character: number }) {
+    super(message);
+    this.place = place;
+  }
+}
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
@@ -87,7 +95,7 @@ export function loadConfigFile(file: string, displayFrom?: string): CharterLintC
   if (!read.ok) throw new UsageError(`cannot read config ${shown}: ${refusalText(read, MAX_SMALL_FILE_BYTES)}`);
   const text = withoutBom(read.text);
   const result = parseConfig(text, shown, path.dirname(absolute), KNOWN_RULES);
-  if (!result.ok) throw new UsageError(`invalid config ${result.error}`);
+  if (!result.ok) throw new UsageError(`invalid config ${result.error}`, result.line === undefined ? undefined : { line: result.line, character: result.character ?? 0 });
   // Messages above name the file as shown; the config itself keeps the real location.
   return { ...result.config, path: absolute };
 }
