@@ -12,15 +12,15 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
-const EXTENSION_ID = 'org-charter-lint.org-charter-lint';
-const SOURCE = 'charter-lint';
-const FIRST_TIMEOUT_MS = 60000; // server start + first lint of the workspace
-const TIMEOUT_MS = 20000;
+const { EXTENSION_ID, SOURCE, FIRST_TIMEOUT_MS, TIMEOUT_MS, ruleOf, ours, describe, labelOf, waitForDiagnostics, suite } = require('./helpers');
 
 /** @type {typeof import('vscode')} */
 let vscode;
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const { test, run: runSuite } = suite({
+  header: () => `Org Charter Lint e2e: VS Code ${vscode.version}, ${vscode.env.appName}, Node ${process.version}`,
+  label: 'vscode',
+  failure: 'e2e tests',
+});
 
 // ---- helpers --------------------------------------------------------------------------------------
 
@@ -30,39 +30,7 @@ function fileUri(name) {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-/** A diagnostic's rule id: `code` is a string, or { value, target } when it links the rule's doc page. */
-const ruleOf = d => String(d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
-const ours = uri => vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
-const describe = ds => ds.map(d => `${ruleOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).join(', ') || 'none';
 const withRule = (ds, rule) => ds.filter(d => ruleOf(d) === rule);
-
-/**
- * Resolves with the file's charter-lint diagnostics as soon as `predicate(diagnostics)` holds: now, or
- * on a later onDidChangeDiagnostics for that file. Rejects after `timeoutMs`, saying what was there.
- */
-function waitForDiagnostics(uri, predicate, what, timeoutMs = TIMEOUT_MS) {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = (fn, value) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      subscription.dispose();
-      fn(value);
-    };
-    const check = () => {
-      const ds = ours(uri);
-      if (predicate(ds)) finish(resolve, ds);
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics(e => {
-      if (e.uris.some(u => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => finish(reject, new Error(
-      `timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.fsPath)}; ` +
-      `diagnostics now: ${describe(ours(uri))}`)), timeoutMs);
-    check();
-  });
-}
 
 const waitForRule = (uri, rule, timeoutMs) =>
   waitForDiagnostics(uri, ds => withRule(ds, rule).length > 0, `a ${rule} diagnostic`, timeoutMs);
@@ -107,7 +75,6 @@ async function completionLabels(uri, position) {
   const sortKey = item => item.sortText ?? labelOf(item);
   return list.items.slice().sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(labelOf);
 }
-const labelOf = item => (typeof item.label === 'string' ? item.label : item.label.label);
 
 /** Replaces the value after `key` on the line holding `key` (e.g. `role: `) by '', asks for
  *  completion at the cursor, then puts the value back and waits for the file to settle. */
@@ -553,25 +520,10 @@ test('"Org Charter: New Charter" in a folder: an untitled charter there, linted 
 
 // ---- runner ---------------------------------------------------------------------------------------
 
-/** Runs the tests one after another; resolves when all pass, rejects otherwise (VS Code exits 1). */
+/** Runs the suite inside VS Code (runTest.js names this file as extensionTestsPath). */
 async function run() {
   vscode = require('vscode');
-  console.log(`Org Charter Lint e2e: VS Code ${vscode.version}, ${vscode.env.appName}, Node ${process.version}`);
-  let passed = 0;
-  let failed = 0;
-  for (const { name, fn } of tests) {
-    const t0 = Date.now();
-    try {
-      await fn();
-      passed++;
-      console.log(`  ok - ${name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`  not ok - ${name} (${Date.now() - t0} ms)\n    ${String(e && e.stack || e).split('\n').slice(0, 8).join('\n    ')}`);
-    }
-  }
-  console.log(`vscode: ${passed} passed, ${failed} failed`);
-  if (failed > 0) throw new Error(`${failed} of ${tests.length} e2e tests failed`);
+  await runSuite();
 }
 
 module.exports = { run };

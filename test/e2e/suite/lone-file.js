@@ -8,44 +8,21 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const EXTENSION_ID = 'org-charter-lint.org-charter-lint';
-const SOURCE = 'charter-lint';
-const FIRST_TIMEOUT_MS = 60000;
-const TIMEOUT_MS = 20000;
+const { EXTENSION_ID, FIRST_TIMEOUT_MS, TIMEOUT_MS, ruleOf, ours, describe, labelOf, waitForDiagnostics, suite } = require('./helpers');
+
 const RSM_IDS = ['regional-sales-plan', 'regional-team-leadership', 'key-account-relationships', 'regional-market-insights', 'regional-business-development'];
 
 /** @type {typeof import('vscode')} */
 let vscode;
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'charter-lone-')));
+const { test, run: runSuite } = suite({
+  header: () => `Org Charter Lint e2e (lone file, empty window): VS Code ${vscode.version}, Node ${process.version}`,
+  label: 'vscode (lone file)',
+  failure: 'lone-file e2e tests',
+  cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+});
 
-const ruleOf = d => String(d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
-const ours = uri => vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
-const describe = ds => ds.map(d => `${ruleOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).join(', ') || 'none';
 const rules = ds => new Set(ds.map(ruleOf));
-
-function waitForDiagnostics(uri, predicate, what, timeoutMs = TIMEOUT_MS) {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = (fn, value) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      subscription.dispose();
-      fn(value);
-    };
-    const check = () => {
-      const ds = ours(uri);
-      if (predicate(ds)) finish(resolve, ds);
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics(e => {
-      if (e.uris.some(u => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => finish(reject, new Error(
-      `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.toString()}; diagnostics now: ${describe(ours(uri))}`)), timeoutMs);
-    check();
-  });
-}
 
 /** Resolves when `condition()` holds, checked on every change of the open editors and documents. */
 function until(condition, what, timeoutMs = TIMEOUT_MS) {
@@ -73,8 +50,6 @@ function until(condition, what, timeoutMs = TIMEOUT_MS) {
     check();
   });
 }
-
-const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'charter-lone-')));
 
 test('no folder is open and nothing charter-like is open: the extension is not active', async () => {
   assert.equal(vscode.workspace.workspaceFolders, undefined, 'an empty window');
@@ -152,7 +127,6 @@ async function openCharter(name, lines) {
   return doc;
 }
 const RSM_HEAD = ['charter: Lone team', 'roles:', '  - id: rsm-x', '    role: regional-sales-manager', '    scope: {region: EMEA}', '    responsibilities:'];
-const labelOf = item => (typeof item.label === 'string' ? item.label : item.label.label);
 
 test('key completion in a role offers reports_to; the empty-file quick fix inserts a skeleton', async () => {
   const doc = await openCharter('keys.charter.yaml', [...RSM_HEAD.slice(0, 5), '    ', '']);
@@ -208,26 +182,10 @@ test('Fix all on a charter with matched free text ("Own the EMEA forecast" on a 
   await vscode.commands.executeCommand('workbench.action.files.save');
 });
 
-/** Runs the tests one after another; resolves when all pass, rejects otherwise (VS Code exits 1). */
+/** Runs the suite inside VS Code (runTest.js names this file as extensionTestsPath). */
 async function run() {
   vscode = require('vscode');
-  console.log(`Org Charter Lint e2e (lone file, empty window): VS Code ${vscode.version}, Node ${process.version}`);
-  let passed = 0;
-  let failed = 0;
-  for (const { name, fn } of tests) {
-    const t0 = Date.now();
-    try {
-      await fn();
-      passed++;
-      console.log(`  ok - ${name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`  not ok - ${name} (${Date.now() - t0} ms)\n    ${String(e && e.stack || e).split('\n').slice(0, 8).join('\n    ')}`);
-    }
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`vscode (lone file): ${passed} passed, ${failed} failed`);
-  if (failed > 0) throw new Error(`${failed} of ${tests.length} lone-file e2e tests failed`);
+  await runSuite();
 }
 
 module.exports = { run };
