@@ -82,6 +82,10 @@ const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as R
   directly: 'directly',
   modelling: 'model',
   labelling: 'label',
+  // "sales-related issues", "relating to": about, not a relationship ("relation" stems to "relat").
+  related: 'related',
+  relating: 'relating',
+  unrelated: 'related',
 });
 
 /** British -ise/-isation spellings folded onto -ize (only for these word stems, to spare "enterprise"). */
@@ -173,12 +177,16 @@ const GENERIC_WORDS = `
   meaningful measurable minimum modern multiple necessary optimal ongoing other others overall positive possible potential
   primary proactive proper quick real relevant right robust scalable significant similar simple smart solid specific standard
   strong successful sustainable timely total true unified various whole wide more most less new key core small complex big
-  several many few regular top quality good specific particular related required assigned designated
+  several many few regular top quality good specific particular related relating required assigned designated
   member ability activity approach aspect basis capability case challenge component context detail effort element environment
   excellence expertise experience focus framework function idea impact initiative issue item kind level line manner matter means
   method mindset mission need needs opportunity outcome part piece place point practice priority problem program project
   purpose range reason requirement scope situation solution step style success technique term thing time topic type value way
   annual yearly quarterly monthly weekly daily year quarter month week day fy next short multi
+  his her hers him she he if but often usually usual see look lot lots was were another important regard regarding respective
+  respectively concern concerning initial based information individual depth combine aside upcoming ultimately ultimate re ll
+  everything anything something someone anyone everyone happen little entail fall either neither thorough thoroughly once
+  however sometimes conjunction whatever play implementation
 `;
 
 /** Abbreviations and symbols written before tokenising. */
@@ -574,11 +582,16 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   // "Budget Management: Zonal Business Managers often ...", "The VP of Sales also develops ...":
   // the heading and the preamble name no duty of their own; the heading is read only when the rest
   // names none.
-  const { body, heading } = stripPreamble(clipped);
-  const whole = matchClause(body, index, model, roleScope);
+  const stripped = stripPreamble(clipped);
+  const { heading } = stripped;
+  let { body } = stripped;
   // Several duties: coordinated verb phrases that each name a different id, in text order; a
-  // purpose or manner tail ("to ensure ...", "by coaching") adds no id.
+  // purpose or manner tail ("to ensure ...", "by coaching") adds no id, nor does a reporting line
+  // ("... and reports to the VP of Sales").
   const clauses = segment(body);
+  if (clauses.length === 0) return { ids: [], candidates: [] };
+  if (clauses.dropped) body = clauses.join(', ');
+  const whole = matchClause(body, index, model, roleScope);
   if (clauses.length > 1 || clauses[0] !== body) {
     const parts = clauses.map((clause) => matchClause(clause, index, model, roleScope));
     const ids = [...new Set(parts.map((p) => p.id).filter((id): id is string => id !== undefined))].slice(0, MAX_IDS);
@@ -809,6 +822,11 @@ const WITH_PARTNERS = /\b(?:work\w*|partner\w*|collaborat\w*|align\w*|liais\w*|c
 /** Purpose and manner tails: what follows adds no duty ("... to ensure targets are met", "... by coaching"). */
 const TAIL = /(?:,\s*|\s+)(?:in order to|so as to|so that|to ensure|to make sure|ensuring|thereby|while|through|by (?=[a-z]+ing\b)|to (?=(?:achieve|meet|hit|exceed|drive|deliver|maximi[sz]e|increase|improve|ensure|grow|support|enable|reach|boost|accelerate|optimi[sz]e|sustain|help|secure|attain|realise|realize)\b))/i;
 
+/** "reports to the General Manager", "each report to the Executive Directors": a reporting line, not a duty. */
+// "Report to the executive team" (a duty: reporting results) is the bare imperative; a reporting
+// line has a third-person verb or a subject word before it.
+const REPORTING_LINE = /^(?:(?:(?:and|also|directly)\s+)*reports|(?:(?:each|who|will|would|and)\s+)+(?:also\s+|directly\s+)*report)\s+(?:directly\s+|in\s+)?(?:to|into)\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:[A-Za-z&/.-]+\s*){1,8}$/i;
+
 function stripTail(clause: string): string {
   let from = 0;
   for (;;) {
@@ -829,8 +847,8 @@ function stripTail(clause: string): string {
  * The clauses of a duty text: split at sentence ends and ";", and at "and" / "," / "as well as"
  * followed by a clause-opening verb, each with its purpose or manner tail cut.
  */
-function segment(text: string): string[] {
-  const out: string[] = [];
+function segment(text: string): string[] & { dropped?: boolean } {
+  const out: string[] & { dropped?: boolean } = [];
   for (const raw of text.split(/;|\.\s+|\s+[–—-]\s+(?=[A-Za-z])/)) {
     const sentence = out.length > 0 ? dropPreamble(raw) : raw;
     const pieces: string[] = [];
@@ -856,10 +874,14 @@ function segment(text: string): string[] {
     pieces.push(sentence.slice(last));
     for (const piece of pieces) {
       const clause = stripTail(piece).replace(/[\s.,;:!]+$/, '').trim();
+      if (REPORTING_LINE.test(clause) && !/\b(?:on|about|regarding)\b/i.test(clause)) {
+        out.dropped = true;
+        continue;
+      }
       if (/[A-Za-z]/.test(clause)) out.push(clause);
     }
   }
-  return out.length > 0 ? out : [text];
+  return out.length > 0 || out.dropped ? out : [text];
 }
 
 /** base, s (third person), ing or ed: the form of a verb as written. */
@@ -883,6 +905,9 @@ const REQUIREMENT_STRONG = [
   /\b(?:bachelor'?s?|master'?s?|mba|university) degree\b/i,
   /\b(?:must|should|need to|needs to|expected to|required to)(?: also)? (?:have|possess|be (?:able|comfortable|proficient|familiar|skilled|highly|strong|good|excellent))\b|\bqualities\b|\bproficien|\brequires? (?:a |an )?(?:blend|mix|combination|strong|deep|solid)\b|\byou need\b|\bacumen\b/i,
   /\bown (?:book of business|quota)\b/i,
+  // Experience and expertise as the subject, traits: "Experience or knowledge in marketing can ...",
+  // "Expertise in product knowledge ... is essential", "Systems thinkers:", "a persuasive attitude".
+  /^\s*(?:(?:professional|relevant|prior|previous|sales|industry)\s+)?(?:experience|expertise)\b(?!\s+(?:of|for)\s+(?:the|our|your)\s+customer)|\bcandidate['’]s\b|\b(?:thinkers?|obsessed|magnets?|attitude|mindset)\b|\bshould be an? (?:[a-z]+ )?(?:leader|person|communicator|manager)\b|\brequires (?:mastering|expertise|experience)\b/i,
 ];
 const REQUIREMENT_WEAK = [/\bskills?\b/i, /\bexperience\b/i, /\bdegree\b/i, /\bknowledge\b/i, /\bability\b/i, /\bproficien/i, /\btrack record\b/i, /\byou\b/i, /\bpreferred\b/i, /\brequired\b/i];
 
@@ -913,3 +938,14 @@ export function explainSegmentation(text: string): { body: string; heading?: str
   return { body, heading, clauses: segment(body) };
 }
 
+
+/** For error analysis (scripts/eval-freetext.mjs --explain): the concept terms of a text and their weights. */
+export function explainTerms(text: string, model: RoleModel): { term: string; weight: number; known: boolean }[] {
+  const index = buildIndex(model);
+  return analyseText(text, index.lex)
+    .filter((t) => !isCue(t.term))
+    .map((t) => {
+      const known = index.idf.get(t.term);
+      return { term: t.term, weight: Math.round(((known ?? T.unknownWeight * index.maxIdf) / index.maxIdf) * 100) / 100, known: known !== undefined };
+    });
+}
