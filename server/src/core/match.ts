@@ -363,9 +363,13 @@ function analyseText(text: string, lex: Lexicon, raw: RawToken[] = rawTokens(tex
   if (has('manager')) for (let i = 0; i + 1 < out.length; i++) if (out[i].term === REGION_CUE && out[i + 1].term === 'manager') out[i].term = '';
   // "performance management of the sales staff": managing people, not the numbers.
   // "the performance of the reps": their results as people to lead.
+  // "team performance", "the performance of their sales team": the people's results, unless the
+  // text is about reporting or forecasting them.
   const people = out.some((t) => t.term === 'rep' || t.term === 'manager');
-  if (has('accountable') && (people || out.some((t) => t.term === 'team'))) {
-    for (const t of out) if (t.term === 'perfmanage' || (people && t.term === 'perform')) t.term = 'accountable';
+  const team = out.some((t) => t.term === 'team');
+  const numbers = out.some((t) => t.term === 'report' || t.term === 'forecast' || t.term === 'data');
+  if (has('accountable') && (people || team)) {
+    for (const t of out) if (t.term === 'perfmanage' || ((people || (team && !numbers)) && t.term === 'perform')) t.term = 'accountable';
   }
   // "retain talent": keeping people, not customers.
   if (has('talent') && out.some((t) => t.term === 'talent') && !out.some((t) => t.term === 'customer' || t.term === 'keyaccount')) {
