@@ -375,6 +375,11 @@ function analyseText(text: string, lex: Lexicon, raw: RawToken[] = rawTokens(tex
   if (has('talent') && out.some((t) => t.term === 'talent') && !out.some((t) => t.term === 'customer' || t.term === 'keyaccount')) {
     for (const t of out) if (t.term === 'retain') t.term = 'talent';
   }
+  // "a strategy that aligns with the company's goals", "work together": working with no other
+  // department, executive or stakeholder named is no cross-functional work.
+  if (has('collab') && has('dept') && !out.some((t) => COLLAB_PARTNERS.has(t.term))) {
+    for (const t of out) if (t.term === 'collab') t.term = '';
+  }
   // "hiring plan", "account plan", "training programme plan": the topic is the word before "plan".
   // "recruit distributors": recruiting partners is business development, not talent.
   return out.filter((t, i) => {
@@ -389,6 +394,8 @@ function analyseText(text: string, lex: Lexicon, raw: RawToken[] = rawTokens(tex
 }
 
 const BUDGET = stem('budget');
+/** Whom cross-functional work is done with (concepts of the sales lexicon). */
+const COLLAB_PARTNERS = new Set(['dept', 'exec', 'stakeholder', 'manager', 'team', 'partner', 'rep', 'customer', 'keyaccount', 'salesops', 'product', 'service']);
 const PIPELINE_BUILDERS = new Set(['generate', 'build', 'create', 'fill', 'grow'].map(stem));
 const PLAN_TOPICS = new Set(['talent', 'comp', 'dept', 'budget', 'keyaccount', 'product', 'enable', 'process', 'tool', 'feedback', 'customer', 'coach', 'report', 'forecast', 'newbiz']);
 
@@ -641,7 +648,7 @@ const SUBJECT = new RegExp(
 );
 
 /** "responsible for", "in charge of", "duties include": what follows is the duty. */
-const RESPONSIBLE = /^(?:(?:.{0,80}?\b(?:is|are|be|been|was|were|remains?|executive|leader|manager|director|officer|person|one)\s+|\s*)(?:(?:also|primarily|mainly|ultimately|directly|fully|solely|largely|typically|generally|often|usually|chiefly|or)\s+)*(?:responsible|accountable)(?:\s+or\s+(?:responsible|accountable))?\s+(?:for|to)|.{0,80}?\bin charge of|.{0,60}?\b(?:tasked|charged) with|.{0,60}?\b(?:involved in|the driving force behind|the force behind|focus(?:es)? on|focused on)|.{0,80}?\b(?:duties|responsibilities|tasks|job|role|duty|responsibility|goal|focus|mission)(?: and responsibilities)?(?: of [^,:]{1,60}?)? (?:include|includes|involve|involves|is to|are to|entails?)|.{0,60}?\bit is (?:his|her|their|your|the \w+'?s?) (?:responsibility|job|duty|role) to|.{0,60}?\b(?:this|the) (?:role|position|job) (?:involves|includes|focuses on|entails))\s*:?\s*/i;
+const RESPONSIBLE = /^(?:(?:.{0,80}?\b(?:is|are|be|been|was|were|remains?|executive|leader|manager|director|officer|person|one)\s+|\s*)(?:(?:also|primarily|mainly|ultimately|directly|fully|solely|largely|typically|generally|often|usually|chiefly|or)\s+)*(?:responsible|accountable)(?:\s+or\s+(?:responsible|accountable))?\s+(?:for|to)|.{0,80}?\bin charge of|.{0,60}?\b(?:tasked|charged) with|.{0,60}?\b(?:involved in|the driving force behind|the force behind|focus(?:es)? on|focused on)|.{0,80}?\b(?:duties|responsibilities|tasks|job|role|duty|responsibility|goal|focus|mission)(?: and responsibilities)?(?: of [^,:]{1,60}?)? (?:includes?|involves?|is to|are to|entails?)|.{0,60}?\bit is (?:his|her|their|your|the \w+'?s?) (?:responsibility|job|duty|role) to|.{0,60}?\b(?:this|the) (?:role|position|job) (?:involves|includes|focuses on|entails))\s*:?\s*/i;
 
 const RESPONSIBLE_WORDS = /responsib|accountab|in charge|tasked|charged|involved|force behind|focus|duties|tasks|job|role|duty|goal|mission/i;
 const SUBJECT_WORDS = /\b(?:managers?|directors?|vps?|presidents?|officers?|cros?|heads?|leaders?|executives?|[rtadz]sms?|he|she|they|you|we|incumbent|individual|person|role|position)\b/i;
