@@ -718,7 +718,15 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
     else if (known === undefined && proper === 'aside') unit *= T.asideDiscount;
     query.set(term, { unit, tf: 1 });
   }
-  if (query.size === 0) return { candidates: [] };
+  if (query.size === 0) {
+    // Nothing to score ("cross-functional collaboration" once the lexicon has read it): an exact
+    // title or alias still decides, at the level the text is about when it is one of a pair.
+    const exactId = index.exact.get(raw.filter((t) => !STOPWORDS.has(t.stem)).map((t) => t.stem).join(' '));
+    if (!exactId) return { candidates: [] };
+    const pair = targetScope ? index.pairs.find((p) => p.includes(exactId)) : undefined;
+    const id = pair?.find((p) => model.responsibilities.get(p)?.scope === targetScope) ?? exactId;
+    return { id, candidates: [{ id, score: 1 }] };
+  }
   // A word repeated ("hiring ... interviews ... onboarding") is the topic: up to twice the weight.
   const weightOf = (q: { unit: number; tf: number }) => q.unit * Math.min(2, 1 + 0.5 * (q.tf - 1));
   const denominator = [...query.values()].reduce((sum, q) => sum + weightOf(q), 0);
