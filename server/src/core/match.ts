@@ -128,7 +128,7 @@ function computeStem(lower: string): string {
   const british = BRITISH_ISE.exec(w);
   if (british) w = british[1].slice(0, -1) + 'z' + w.slice(british[1].length);
   // Inflection.
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
@@ -186,7 +186,7 @@ const GENERIC_WORDS = `
   his her hers him she he if but often usually usual see look lot lots was were another important regard regarding respective
   respectively concern concerning initial based information individual depth combine aside upcoming ultimately ultimate re ll
   everything anything something someone anyone everyone happen little entail fall either neither thorough thoroughly once
-  however sometimes conjunction whatever play implementation
+  however sometimes conjunction whatever play implementation using given itself themselves though although till vs try start
 `;
 
 /** Abbreviations and symbols written before tokenising. */
