@@ -6,7 +6,10 @@
 //   - test/freetext/statements.jsonl: the first, paraphrased set, by split (dev, heldout, fresh,
 //     fresh2, fresh3): the regression floor;
 //   - test/freetext/verbatim-dev.jsonl: verbatim statements from public job descriptions, tuned on;
-//   - test/freetext/verbatim-sealed.jsonl, if present: the sealed verbatim part, run once at the end.
+//   - test/freetext/verbatim-sealed.jsonl, if present: the first sealed verbatim part (run once on
+//     2026-12-01, now a regression set);
+//   - test/freetext/verbatim-sealed2.jsonl, if present: the second sealed part, collected before
+//     this session's tuning and run once at its end (see test/freetext/README.md).
 //
 // Old statements carry `label` (an id or null), verbatim ones `labels` (ids, several for a text
 // naming several duties) and `kind` (duty, requirement, other). The prediction is the matcher's
@@ -30,6 +33,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const STATEMENTS = resolve(root, 'test/freetext/statements.jsonl');
 export const VERBATIM_DEV = resolve(root, 'test/freetext/verbatim-dev.jsonl');
 export const VERBATIM_SEALED = resolve(root, 'test/freetext/verbatim-sealed.jsonl');
+export const VERBATIM_SEALED2 = resolve(root, 'test/freetext/verbatim-sealed2.jsonl');
 const NONE = '(none)';
 
 export async function loadCore() {
@@ -121,6 +125,7 @@ export function defaultParts() {
   const parts = [{ file: STATEMENTS }];
   if (existsSync(VERBATIM_DEV)) parts.push({ file: VERBATIM_DEV, part: 'verbatim-dev' });
   if (existsSync(VERBATIM_SEALED)) parts.push({ file: VERBATIM_SEALED, part: 'verbatim-sealed' });
+  if (existsSync(VERBATIM_SEALED2)) parts.push({ file: VERBATIM_SEALED2, part: 'verbatim-sealed2' });
   return parts;
 }
 

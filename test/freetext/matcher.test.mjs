@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { core } from '../helpers.mjs';
 import { existsSync } from 'node:fs';
-import { evaluate, VERBATIM_DEV } from '../../scripts/eval-freetext.mjs';
+import { evaluate, VERBATIM_DEV, VERBATIM_SEALED } from '../../scripts/eval-freetext.mjs';
 
 const require = createRequire(import.meta.url);
 const match = require('../../server/out/core/match.js');
@@ -344,15 +344,48 @@ test('regression floor on the labelled statements (dev, held-out and the fresh s
 });
 
 // The verbatim development part (test/freetext/verbatim-dev.jsonl, tuned on): long sentences copied
-// from public job descriptions, labelled with every id they name. Reached: accuracy 0.508, macro-F1
-// 0.503, abstention 0.404, precision of answered 0.606, 11 of 105 requirement/other statements
-// matched, 59 of 77 requirements flagged notDuty. Far from the issue's target (see README).
+// from public job descriptions, labelled with every id they name. Reached: accuracy 0.569, macro-F1
+// 0.556, abstention 0.289, precision of answered 0.616, 8 of 105 requirement/other statements
+// matched, 63 of 77 requirements flagged notDuty (was 0.508 / 0.503 / 0.404 / 0.606 / 11 / 59).
+// Far from the issue's target (see README).
 test('regression floor on the verbatim development part', { skip: !existsSync(VERBATIM_DEV) && 'test/freetext/verbatim-dev.jsonl is absent' }, async () => {
   const s = (await evaluate({ splits: ['verbatim-dev'] }))['verbatim-dev'];
-  assert.ok(s.accuracy >= 0.48, `accuracy ${s.accuracy.toFixed(3)}`);
-  assert.ok(s.macroF1 >= 0.47, `macro-F1 ${s.macroF1.toFixed(3)}`);
-  assert.ok(s.abstention <= 0.43, `abstention ${s.abstention.toFixed(3)}`);
-  assert.ok(s.answeredPrecision >= 0.57, `precision of answered ${s.answeredPrecision.toFixed(3)}`);
-  assert.ok(s.falseMatches <= 14, `${s.falseMatches} requirement/other statements matched`);
-  assert.ok(s.requirementsFlagged >= 55, `${s.requirementsFlagged} requirements flagged notDuty`);
+  assert.ok(s.accuracy >= 0.54, `accuracy ${s.accuracy.toFixed(3)}`);
+  assert.ok(s.macroF1 >= 0.53, `macro-F1 ${s.macroF1.toFixed(3)}`);
+  assert.ok(s.abstention <= 0.32, `abstention ${s.abstention.toFixed(3)}`);
+  assert.ok(s.answeredPrecision >= 0.59, `precision of answered ${s.answeredPrecision.toFixed(3)}`);
+  assert.ok(s.falseMatches <= 11, `${s.falseMatches} requirement/other statements matched`);
+  assert.ok(s.requirementsFlagged >= 60, `${s.requirementsFlagged} requirements flagged notDuty`);
+});
+
+// The first sealed part (test/freetext/verbatim-sealed.jsonl) was run once and is now a regression
+// set like the development part. Reached: accuracy 0.503, abstention 0.329, precision of answered
+// 0.598, 15 of 64 requirement/other statements matched (at its sealed run: 0.434 / 0.440 / 0.570 / 17).
+test('regression floor on the burned first sealed part', { skip: !existsSync(VERBATIM_SEALED) && 'test/freetext/verbatim-sealed.jsonl is absent' }, async () => {
+  const s = (await evaluate({ splits: ['verbatim-sealed'] }))['verbatim-sealed'];
+  assert.ok(s.accuracy >= 0.47, `accuracy ${s.accuracy.toFixed(3)}`);
+  assert.ok(s.abstention <= 0.36, `abstention ${s.abstention.toFixed(3)}`);
+  assert.ok(s.answeredPrecision >= 0.56, `precision of answered ${s.answeredPrecision.toFixed(3)}`);
+  assert.ok(s.falseMatches <= 18, `${s.falseMatches} requirement/other statements matched`);
+});
+
+test('a reporting line names no duty; reporting results to someone does', () => {
+  assert.deepEqual(ids('The Director of Sales reports to the General Manager.', 'organization'), []);
+  assert.deepEqual(ids('Report sales results to the executive team', 'organization'), ['performance-reporting']);
+  // The reporting line of a duty sentence adds no id.
+  assert.deepEqual(ids('Manages the sales team and reports to the CEO', 'organization'), ['sales-team-management']);
+});
+
+test('"sales-related" is no relationship, and aligning with goals is no cross-functional work', () => {
+  assert.deepEqual(ids('Responsible for all sales-related issues', 'organization'), []);
+  assert.deepEqual(ids('Create a sales strategy that aligns with the company’s business goals', 'organization'), ['sales-strategy']);
+  assert.deepEqual(ids('Align sales goals with marketing', 'organization'), ['cross-functional-alignment']);
+});
+
+test('the lexicon reads field-sales words: FMCG targets, distribution networks, KOLs, team performance', () => {
+  assert.deepEqual(ids('Achieve monthly primary and secondary sales targets', 'region'), ['regional-sales-plan']);
+  assert.deepEqual(ids('Expand the distribution network in the territory', 'region'), ['regional-business-development']);
+  assert.deepEqual(ids('Strengthen KOL relationships', 'region'), ['key-account-relationships']);
+  assert.deepEqual(ids('Evaluate team performance', 'organization'), ['sales-team-management']);
+  assert.deepEqual(ids('Prepare the team performance report', 'organization'), ['performance-reporting']);
 });

@@ -82,6 +82,10 @@ const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as R
   directly: 'directly',
   modelling: 'model',
   labelling: 'label',
+  // "sales-related issues", "relating to": about, not a relationship ("relation" stems to "relat").
+  related: 'related',
+  relating: 'relating',
+  unrelated: 'related',
 });
 
 /** British -ise/-isation spellings folded onto -ize (only for these word stems, to spare "enterprise"). */
@@ -124,7 +128,7 @@ function computeStem(lower: string): string {
   const british = BRITISH_ISE.exec(w);
   if (british) w = british[1].slice(0, -1) + 'z' + w.slice(british[1].length);
   // Inflection.
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
@@ -173,12 +177,16 @@ const GENERIC_WORDS = `
   meaningful measurable minimum modern multiple necessary optimal ongoing other others overall positive possible potential
   primary proactive proper quick real relevant right robust scalable significant similar simple smart solid specific standard
   strong successful sustainable timely total true unified various whole wide more most less new key core small complex big
-  several many few regular top quality good specific particular related required assigned designated
+  several many few regular top quality good specific particular related relating required assigned designated
   member ability activity approach aspect basis capability case challenge component context detail effort element environment
   excellence expertise experience focus framework function idea impact initiative issue item kind level line manner matter means
   method mindset mission need needs opportunity outcome part piece place point practice priority problem program project
   purpose range reason requirement scope situation solution step style success technique term thing time topic type value way
   annual yearly quarterly monthly weekly daily year quarter month week day fy next short multi
+  his her hers him she he if but often usually usual see look lot lots was were another important regard regarding respective
+  respectively concern concerning initial based information individual depth combine aside upcoming ultimately ultimate re ll
+  everything anything something someone anyone everyone happen little entail fall either neither thorough thoroughly once
+  however sometimes conjunction whatever play implementation using given itself themselves though although till vs try start
 `;
 
 /** Abbreviations and symbols written before tokenising. */
@@ -355,13 +363,22 @@ function analyseText(text: string, lex: Lexicon, raw: RawToken[] = rawTokens(tex
   if (has('manager')) for (let i = 0; i + 1 < out.length; i++) if (out[i].term === REGION_CUE && out[i + 1].term === 'manager') out[i].term = '';
   // "performance management of the sales staff": managing people, not the numbers.
   // "the performance of the reps": their results as people to lead.
+  // "team performance", "the performance of their sales team": the people's results, unless the
+  // text is about reporting or forecasting them.
   const people = out.some((t) => t.term === 'rep' || t.term === 'manager');
-  if (has('accountable') && (people || out.some((t) => t.term === 'team'))) {
-    for (const t of out) if (t.term === 'perfmanage' || (people && t.term === 'perform')) t.term = 'accountable';
+  const team = out.some((t) => t.term === 'team');
+  const numbers = out.some((t) => t.term === 'report' || t.term === 'forecast' || t.term === 'data');
+  if (has('accountable') && (people || team)) {
+    for (const t of out) if (t.term === 'perfmanage' || ((people || (team && !numbers)) && t.term === 'perform')) t.term = 'accountable';
   }
   // "retain talent": keeping people, not customers.
   if (has('talent') && out.some((t) => t.term === 'talent') && !out.some((t) => t.term === 'customer' || t.term === 'keyaccount')) {
     for (const t of out) if (t.term === 'retain') t.term = 'talent';
+  }
+  // "a strategy that aligns with the company's goals", "work together": working with no other
+  // department, executive or stakeholder named is no cross-functional work.
+  if (has('collab') && has('dept') && !out.some((t) => COLLAB_PARTNERS.has(t.term))) {
+    for (const t of out) if (t.term === 'collab') t.term = '';
   }
   // "hiring plan", "account plan", "training programme plan": the topic is the word before "plan".
   // "recruit distributors": recruiting partners is business development, not talent.
@@ -377,6 +394,8 @@ function analyseText(text: string, lex: Lexicon, raw: RawToken[] = rawTokens(tex
 }
 
 const BUDGET = stem('budget');
+/** Whom cross-functional work is done with (concepts of the sales lexicon). */
+const COLLAB_PARTNERS = new Set(['dept', 'exec', 'stakeholder', 'manager', 'team', 'partner', 'rep', 'customer', 'keyaccount', 'salesops', 'product', 'service']);
 const PIPELINE_BUILDERS = new Set(['generate', 'build', 'create', 'fill', 'grow'].map(stem));
 const PLAN_TOPICS = new Set(['talent', 'comp', 'dept', 'budget', 'keyaccount', 'product', 'enable', 'process', 'tool', 'feedback', 'customer', 'coach', 'report', 'forecast', 'newbiz']);
 
@@ -574,11 +593,16 @@ export function matchResponsibility(text: string, model: RoleModel, roleScope?: 
   // "Budget Management: Zonal Business Managers often ...", "The VP of Sales also develops ...":
   // the heading and the preamble name no duty of their own; the heading is read only when the rest
   // names none.
-  const { body, heading } = stripPreamble(clipped);
-  const whole = matchClause(body, index, model, roleScope);
+  const stripped = stripPreamble(clipped);
+  const { heading } = stripped;
+  let { body } = stripped;
   // Several duties: coordinated verb phrases that each name a different id, in text order; a
-  // purpose or manner tail ("to ensure ...", "by coaching") adds no id.
+  // purpose or manner tail ("to ensure ...", "by coaching") adds no id, nor does a reporting line
+  // ("... and reports to the VP of Sales").
   const clauses = segment(body);
+  if (clauses.length === 0) return { ids: [], candidates: [] };
+  if (clauses.dropped) body = clauses.join(', ');
+  const whole = matchClause(body, index, model, roleScope);
   if (clauses.length > 1 || clauses[0] !== body) {
     const parts = clauses.map((clause) => matchClause(clause, index, model, roleScope));
     const ids = [...new Set(parts.map((p) => p.id).filter((id): id is string => id !== undefined))].slice(0, MAX_IDS);
@@ -624,7 +648,7 @@ const SUBJECT = new RegExp(
 );
 
 /** "responsible for", "in charge of", "duties include": what follows is the duty. */
-const RESPONSIBLE = /^(?:(?:.{0,80}?\b(?:is|are|be|been|was|were|remains?|executive|leader|manager|director|officer|person|one)\s+|\s*)(?:(?:also|primarily|mainly|ultimately|directly|fully|solely|largely|typically|generally|often|usually|chiefly|or)\s+)*(?:responsible|accountable)(?:\s+or\s+(?:responsible|accountable))?\s+(?:for|to)|.{0,80}?\bin charge of|.{0,60}?\b(?:tasked|charged) with|.{0,60}?\b(?:involved in|the driving force behind|the force behind|focus(?:es)? on|focused on)|.{0,80}?\b(?:duties|responsibilities|tasks|job|role|duty|responsibility|goal|focus|mission)(?: and responsibilities)?(?: of [^,:]{1,60}?)? (?:include|includes|involve|involves|is to|are to|entails?)|.{0,60}?\bit is (?:his|her|their|your|the \w+'?s?) (?:responsibility|job|duty|role) to|.{0,60}?\b(?:this|the) (?:role|position|job) (?:involves|includes|focuses on|entails))\s*:?\s*/i;
+const RESPONSIBLE = /^(?:(?:.{0,80}?\b(?:is|are|be|been|was|were|remains?|executive|leader|manager|director|officer|person|one)\s+|\s*)(?:(?:also|primarily|mainly|ultimately|directly|fully|solely|largely|typically|generally|often|usually|chiefly|or)\s+)*(?:responsible|accountable)(?:\s+or\s+(?:responsible|accountable))?\s+(?:for|to)|.{0,80}?\bin charge of|.{0,60}?\b(?:tasked|charged) with|.{0,60}?\b(?:involved in|the driving force behind|the force behind|focus(?:es)? on|focused on)|.{0,80}?\b(?:duties|responsibilities|tasks|job|role|duty|responsibility|goal|focus|mission)(?: and responsibilities)?(?: of [^,:]{1,60}?)? (?:includes?|involves?|is to|are to|entails?)|.{0,60}?\bit is (?:his|her|their|your|the \w+'?s?) (?:responsibility|job|duty|role) to|.{0,60}?\b(?:this|the) (?:role|position|job) (?:involves|includes|focuses on|entails))\s*:?\s*/i;
 
 const RESPONSIBLE_WORDS = /responsib|accountab|in charge|tasked|charged|involved|force behind|focus|duties|tasks|job|role|duty|goal|mission/i;
 const SUBJECT_WORDS = /\b(?:managers?|directors?|vps?|presidents?|officers?|cros?|heads?|leaders?|executives?|[rtadz]sms?|he|she|they|you|we|incumbent|individual|person|role|position)\b/i;
@@ -694,7 +718,15 @@ function matchClause(text: string, index: MatcherIndex, model: RoleModel, roleSc
     else if (known === undefined && proper === 'aside') unit *= T.asideDiscount;
     query.set(term, { unit, tf: 1 });
   }
-  if (query.size === 0) return { candidates: [] };
+  if (query.size === 0) {
+    // Nothing to score ("cross-functional collaboration" once the lexicon has read it): an exact
+    // title or alias still decides, at the level the text is about when it is one of a pair.
+    const exactId = index.exact.get(raw.filter((t) => !STOPWORDS.has(t.stem)).map((t) => t.stem).join(' '));
+    if (!exactId) return { candidates: [] };
+    const pair = targetScope ? index.pairs.find((p) => p.includes(exactId)) : undefined;
+    const id = pair?.find((p) => model.responsibilities.get(p)?.scope === targetScope) ?? exactId;
+    return { id, candidates: [{ id, score: 1 }] };
+  }
   // A word repeated ("hiring ... interviews ... onboarding") is the topic: up to twice the weight.
   const weightOf = (q: { unit: number; tf: number }) => q.unit * Math.min(2, 1 + 0.5 * (q.tf - 1));
   const denominator = [...query.values()].reduce((sum, q) => sum + weightOf(q), 0);
@@ -809,6 +841,11 @@ const WITH_PARTNERS = /\b(?:work\w*|partner\w*|collaborat\w*|align\w*|liais\w*|c
 /** Purpose and manner tails: what follows adds no duty ("... to ensure targets are met", "... by coaching"). */
 const TAIL = /(?:,\s*|\s+)(?:in order to|so as to|so that|to ensure|to make sure|ensuring|thereby|while|through|by (?=[a-z]+ing\b)|to (?=(?:achieve|meet|hit|exceed|drive|deliver|maximi[sz]e|increase|improve|ensure|grow|support|enable|reach|boost|accelerate|optimi[sz]e|sustain|help|secure|attain|realise|realize)\b))/i;
 
+/** "reports to the General Manager", "each report to the Executive Directors": a reporting line, not a duty. */
+// "Report to the executive team" (a duty: reporting results) is the bare imperative; a reporting
+// line has a third-person verb or a subject word before it.
+const REPORTING_LINE = /^(?:(?:(?:and|also|directly)\s+)*reports|(?:(?:each|who|will|would|and)\s+)+(?:also\s+|directly\s+)*report)\s+(?:directly\s+|in\s+)?(?:to|into)\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:[A-Za-z&/.-]+\s*){1,8}$/i;
+
 function stripTail(clause: string): string {
   let from = 0;
   for (;;) {
@@ -829,8 +866,8 @@ function stripTail(clause: string): string {
  * The clauses of a duty text: split at sentence ends and ";", and at "and" / "," / "as well as"
  * followed by a clause-opening verb, each with its purpose or manner tail cut.
  */
-function segment(text: string): string[] {
-  const out: string[] = [];
+function segment(text: string): string[] & { dropped?: boolean } {
+  const out: string[] & { dropped?: boolean } = [];
   for (const raw of text.split(/;|\.\s+|\s+[–—-]\s+(?=[A-Za-z])/)) {
     const sentence = out.length > 0 ? dropPreamble(raw) : raw;
     const pieces: string[] = [];
@@ -856,10 +893,14 @@ function segment(text: string): string[] {
     pieces.push(sentence.slice(last));
     for (const piece of pieces) {
       const clause = stripTail(piece).replace(/[\s.,;:!]+$/, '').trim();
+      if (REPORTING_LINE.test(clause) && !/\b(?:on|about|regarding)\b/i.test(clause)) {
+        out.dropped = true;
+        continue;
+      }
       if (/[A-Za-z]/.test(clause)) out.push(clause);
     }
   }
-  return out.length > 0 ? out : [text];
+  return out.length > 0 || out.dropped ? out : [text];
 }
 
 /** base, s (third person), ing or ed: the form of a verb as written. */
@@ -883,6 +924,9 @@ const REQUIREMENT_STRONG = [
   /\b(?:bachelor'?s?|master'?s?|mba|university) degree\b/i,
   /\b(?:must|should|need to|needs to|expected to|required to)(?: also)? (?:have|possess|be (?:able|comfortable|proficient|familiar|skilled|highly|strong|good|excellent))\b|\bqualities\b|\bproficien|\brequires? (?:a |an )?(?:blend|mix|combination|strong|deep|solid)\b|\byou need\b|\bacumen\b/i,
   /\bown (?:book of business|quota)\b/i,
+  // Experience and expertise as the subject, traits: "Experience or knowledge in marketing can ...",
+  // "Expertise in product knowledge ... is essential", "Systems thinkers:", "a persuasive attitude".
+  /^\s*(?:(?:professional|relevant|prior|previous|sales|industry)\s+)?(?:experience|expertise)\b(?!\s+(?:of|for)\s+(?:the|our|your)\s+customer)|\bcandidate['’]s\b|\b(?:thinkers?|obsessed|magnets?|attitude|mindset)\b|\bshould be an? (?:[a-z]+ )?(?:leader|person|communicator|manager)\b|\brequires (?:mastering|expertise|experience)\b/i,
 ];
 const REQUIREMENT_WEAK = [/\bskills?\b/i, /\bexperience\b/i, /\bdegree\b/i, /\bknowledge\b/i, /\bability\b/i, /\bproficien/i, /\btrack record\b/i, /\byou\b/i, /\bpreferred\b/i, /\brequired\b/i];
 
@@ -913,3 +957,14 @@ export function explainSegmentation(text: string): { body: string; heading?: str
   return { body, heading, clauses: segment(body) };
 }
 
+
+/** For error analysis (scripts/eval-freetext.mjs --explain): the concept terms of a text and their weights. */
+export function explainTerms(text: string, model: RoleModel): { term: string; weight: number; known: boolean }[] {
+  const index = buildIndex(model);
+  return analyseText(text, index.lex)
+    .filter((t) => !isCue(t.term))
+    .map((t) => {
+      const known = index.idf.get(t.term);
+      return { term: t.term, weight: Math.round(((known ?? T.unknownWeight * index.maxIdf) / index.maxIdf) * 100) / 100, known: known !== undefined };
+    });
+}
