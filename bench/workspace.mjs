@@ -63,13 +63,19 @@ class Publications {
   /** Resolves with the arrival time of the first publication of `uri` that passes `test`. */
   next(uri, test, what) {
     return new Promise((resolve, reject) => {
-      const waiter = { uri, test, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        if (!this.waiters.includes(waiter)) return;
+      const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         reject(new Error(`timed out after ${EDIT_TIMEOUT_MS} ms waiting for ${what}`));
       }, EDIT_TIMEOUT_MS);
+      const waiter = {
+        uri,
+        test,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      };
+      this.waiters.push(waiter);
     });
   }
   /** Waits until nothing was published for QUIET_MS (the end of an analysis's publications). */
