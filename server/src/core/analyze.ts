@@ -110,6 +110,18 @@ function prepareFileUnguarded(path: string, text: string, chunks?: ChunkCache): 
   return { text, charter, schemaProblems };
 }
 
+/** Each parse's suppressions, read once: the parse is reused while its file's text is unchanged. */
+const suppressionsByFile = new WeakMap<CharterFile, Suppressions>();
+
+function suppressionsOf(file: CharterFile): Suppressions {
+  let found = suppressionsByFile.get(file);
+  if (!found) {
+    found = readSuppressions(file.lines);
+    suppressionsByFile.set(file, found);
+  }
+  return found;
+}
+
 export interface AnalysisResult {
   /** Findings by file path (every input file has an entry), each list in position order. */
   findings: Map<string, Finding[]>;
@@ -234,7 +246,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const facts = new Facts(org);
   const findings = new Map<string, Finding[]>(files.map((file) => [file.path, []]));
   const stillParsed = files.filter((file) => file.syntaxErrors.length === 0);
-  const suppressions = new Map<CharterFile, Suppressions>(files.map((file) => [file, readSuppressions(file.lines)]));
+  const suppressions = new Map<CharterFile, Suppressions>(files.map((file) => [file, suppressionsOf(file)]));
   // SPEC "One finding, not a cascade": findings that other rules' findings may silence wait in the
   // cascade until every rule ran; silencing counts only findings actually shown.
   const cascade = new Cascade(RULES);

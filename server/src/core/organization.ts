@@ -31,6 +31,28 @@ export interface ResolvedResponsibility {
 
 const NO_IDS: readonly string[] = [];
 
+/**
+ * Kept between analyses, by model: a role's resolved entries depend only on the role (its file's
+ * parse, reused while the text is unchanged) and the model, so a keystroke resolves the roles of
+ * the edited file only, not those of the organization's 10,000 other files. Weak maps: a file's
+ * roles go with its parse, a model's entries with the model.
+ */
+const resolvedByModel = new WeakMap<RoleModel, WeakMap<RoleDecl, ResolvedResponsibility[]>>();
+const matchesByModel = new WeakMap<RoleModel, Map<string, MatchResult>>();
+const MAX_CACHED_MATCHES = 50_000;
+
+function resolvedCache(model: RoleModel): WeakMap<RoleDecl, ResolvedResponsibility[]> {
+  let cache = resolvedByModel.get(model);
+  if (!cache) resolvedByModel.set(model, (cache = new WeakMap()));
+  return cache;
+}
+
+function matchCache(model: RoleModel): Map<string, MatchResult> {
+  let cache = matchesByModel.get(model);
+  if (!cache) matchesByModel.set(model, (cache = new Map()));
+  return cache;
+}
+
 /** The cross-file index of one organization: every rule reads this, nothing reads the files twice. */
 export class Organization {
   readonly roles: RoleDecl[] = [];
@@ -76,7 +98,15 @@ export class Organization {
         }
       }
     }
-    for (const role of this.roles) this.responsibilities.set(role, this.resolve(role));
+    const resolvedRoles = model ? resolvedCache(model) : undefined;
+    for (const role of this.roles) {
+      let resolved = resolvedRoles?.get(role);
+      if (!resolved) {
+        resolved = this.resolve(role);
+        resolvedRoles?.set(role, resolved);
+      }
+      this.responsibilities.set(role, resolved);
+    }
   }
 
   typeOf(role: RoleDecl): RoleTypeDef | undefined {
@@ -165,23 +195,19 @@ export class Organization {
     return resolved.ids.filter((id) => owned.get(id) === resolved);
   }
 
-  /** Match results by role scope, then text. */
-  private readonly matchCache = new Map<string | undefined, Map<string, MatchResult>>();
-
   /**
    * Free text is matched once per text and scope level: a list shared through an alias by
    * hundreds of roles, or a phrase repeated across the organization, costs one match.
    */
   private match(text: string, model: RoleModel, roleScope: string | undefined): MatchResult {
-    let byText = this.matchCache.get(roleScope);
-    if (!byText) {
-      byText = new Map();
-      this.matchCache.set(roleScope, byText);
-    }
-    let result = byText.get(text);
+    const cache = matchCache(model);
+    const key = `${roleScope ?? ''}\u0000${text}`;
+    let result = cache.get(key);
     if (!result) {
+      // Bounded: text typed a character at a time leaves one entry per keystroke behind.
+      if (cache.size >= MAX_CACHED_MATCHES) cache.clear();
       result = matchResponsibility(text, model, roleScope);
-      byText.set(text, result);
+      cache.set(key, result);
     }
     return result;
   }
