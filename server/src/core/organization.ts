@@ -31,6 +31,15 @@ export interface ResolvedResponsibility {
 
 const NO_IDS: readonly string[] = [];
 
+/** What an Organization holding part of an organization asks about the whole of it. */
+export interface WholeOrganization {
+  firstFile: CharterFile | undefined;
+  presentTypes: ReadonlySet<string>;
+  coveredRegions: ReadonlySet<string>;
+  knownIds(): Iterable<string>;
+  declaredRegionNames(): Iterable<string>;
+}
+
 /**
  * Kept between analyses, by model: a role's resolved entries depend only on the role (its file's
  * parse, reused while the text is unchanged) and the model, so a keystroke resolves the roles of
@@ -66,6 +75,12 @@ export class Organization {
   constructor(
     readonly files: CharterFile[],
     readonly model: RoleModel | undefined,
+    /**
+     * The whole organization's answers, when this one holds only part of it: the incremental
+     * analysis (`incremental.ts`) re-checks the files an edit affects together with the files
+     * they depend on, and the few questions about everything are answered from its indexes.
+     */
+    private readonly whole?: WholeOrganization,
   ) {
     for (const file of files) {
       for (const id of file.external) {
@@ -107,6 +122,47 @@ export class Organization {
       }
       this.responsibilities.set(role, resolved);
     }
+  }
+
+  /** The organization's first file in path order (organization-wide findings go there). */
+  get firstFile(): CharterFile | undefined {
+    return this.whole ? this.whole.firstFile : this.files[0];
+  }
+
+  /** Ids of the role types some role of the organization has. */
+  presentTypes(): ReadonlySet<string> {
+    if (this.whole) return this.whole.presentTypes;
+    const present = new Set<string>();
+    for (const role of this.roles) {
+      const type = this.typeOf(role);
+      if (type) present.add(type.id);
+    }
+    return present;
+  }
+
+  /** Regions some participating role covers (sub-regions included). */
+  coveredRegionNames(): ReadonlySet<string> {
+    if (this.whole) return this.whole.coveredRegions;
+    if (this.coveredNames) return this.coveredNames;
+    const covered = new Set<string>();
+    for (const role of this.roles) {
+      if (!this.participates(role)) continue;
+      for (const region of this.coveredRegions(role) ?? []) covered.add(region);
+    }
+    this.coveredNames = covered;
+    return covered;
+  }
+
+  private coveredNames?: Set<string>;
+
+  /** Every role id and external id of the organization, for did-you-mean. */
+  knownIds(): Iterable<string> {
+    return this.whole ? this.whole.knownIds() : [...this.rolesById.keys(), ...this.externals.keys()];
+  }
+
+  /** Every declared region name, in the order the index met them (files in path order). */
+  declaredRegionNames(): Iterable<string> {
+    return this.whole ? this.whole.declaredRegionNames() : [...this.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name);
   }
 
   typeOf(role: RoleDecl): RoleTypeDef | undefined {
@@ -213,7 +269,7 @@ export class Organization {
   }
 
   /** Every result has the same fields in the same order (one object shape for V8). */
-  private resolve(role: RoleDecl): ResolvedResponsibility[] {
+  resolve(role: RoleDecl): ResolvedResponsibility[] {
     const model = this.model;
     return role.responsibilities.map((entry): ResolvedResponsibility => {
       if (!model) return { entry, role, id: undefined, ids: NO_IDS, kind: 'unknown', candidates: [], notDuty: undefined };

@@ -1,0 +1,490 @@
+import { FileCache, analyzeInSteps, chooseModel, type AnalysisResult, type AnalyzeInput, type ChosenModel } from './analyze';
+import { Organization, type WholeOrganization } from './organization';
+import type { CharterFile, RoleDecl } from './parse';
+import type { Finding, SourceFile } from './types';
+import type { RoleModel } from './model/model';
+
+/**
+ * Incremental analysis of one organization (issue #15): an edit re-checks only the files whose
+ * findings it can change, together with the files those depend on, and keeps every other file's
+ * findings as they were.
+ *
+ * Each file states what it offers the rest of the organization and what it reads of it, as keys
+ * with a fingerprint: `id:<id>` (a role or external id), `region:<name>` (a declaration, or a
+ * child declared under it), `cover:<type>:<region>` and `own:<responsibility>:<region>` (a
+ * participating regional role, for every region its scope covers), `anyown:`/`orgown:` (owners of
+ * a responsibility at any or at organization scope), `hold:<type>:org` (organization-scope
+ * holders). A role's fingerprint is its text, where it starts, its file's suppressions and
+ * whether it takes part in coverage and overlaps: whatever another file's findings can show of it.
+ * After an edit, the files that offer or read a key whose fingerprints changed are affected;
+ * reporting cycles are followed role by role; the few organization-wide facts (role types
+ * present, regions covered, the first file, every id and region name for did-you-mean) come from
+ * counts kept here. The affected files are analysed with every file they read, and their findings
+ * replace the previous ones. The result equals a fresh analysis (test/core/organization-incremental).
+ */
+
+interface FileFacts {
+  charter: CharterFile;
+  /** Key → fingerprint of what this file offers under it. */
+  provides: Map<string, string>;
+  reads: Set<string>;
+  /** Role types (model ids) of its roles. */
+  types: string[];
+  /** Regions its participating roles cover (repeats kept: counted). */
+  covered: string[];
+  /** Its role ids and external ids. */
+  ids: string[];
+  /** Regions it declares, with their parents. */
+  decls: { name: string; parent: string | null }[];
+  /** Its roles by id (for following reporting lines). */
+  roles: RoleDecl[];
+}
+
+/** Names counted in an update, with whether they were present before it. */
+interface Touched {
+  cover: Map<string, boolean>;
+  ids: Map<string, boolean>;
+}
+
+/** Above this share of the organization, an edit re-analyses everything (it costs about the same). */
+const FULL_SHARE = 0.25;
+
+/**
+ * Adds to a count; `presentBefore` remembers, for each name first touched in this update, whether
+ * it was present then, so that what came or went is known once the update is done (a file's
+ * names are taken out and put back on every edit of it).
+ */
+function increment(map: Map<string, number>, key: string, by: number, presentBefore?: Map<string, boolean>): void {
+  const before = map.get(key) ?? 0;
+  if (presentBefore && !presentBefore.has(key)) presentBefore.set(key, before > 0);
+  const after = before + by;
+  if (after === 0) map.delete(key);
+  else map.set(key, after);
+}
+
+/** The names whose presence in `map` differs from what `presentBefore` recorded. */
+function crossed(map: Map<string, number>, presentBefore: Map<string, boolean>): string[] {
+  return [...presentBefore].filter(([key, was]) => was !== map.has(key)).map(([key]) => key);
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
+  const set = map.get(key);
+  if (set) set.add(path);
+  else map.set(key, new Set([path]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, path: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(path);
+  if (set.size === 0) map.delete(key);
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const DIRECTIVE = 'charter-lint-disable';
+
+/** What of a file outside a role's own text changes how its findings are shown. */
+function fileSalt(charter: CharterFile): string {
+  let salt = charter.syntaxErrors.length === 0 ? 'ok' : 'broken';
+  if (charter.text.includes(DIRECTIVE)) {
+    const lines = charter.text.split('\n');
+    lines.forEach((line, index) => {
+      if (line.includes(DIRECTIVE)) salt += `\u0001${index}:${line}`;
+    });
+  }
+  return salt;
+}
+
+export class IncrementalAnalysis {
+  private readonly cache = new FileCache();
+  private facts = new Map<string, FileFacts>();
+  private readonly providers = new Map<string, Set<string>>();
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly typeCounts = new Map<string, number>();
+  private readonly coverCounts = new Map<string, number>();
+  private readonly idCounts = new Map<string, number>();
+  /** Region name → files declaring it (counted). */
+  private readonly regionDecls = new Map<string, Map<string, number>>();
+  /** Parent → child → declarations saying so. */
+  private readonly childLinks = new Map<string, Map<string, number>>();
+  private coverMemo = new Map<string, Set<string>>();
+  /** Role id → declaring files (to follow reporting lines). */
+  private readonly roleFiles = new Map<string, Set<string>>();
+  private result?: AnalysisResult;
+  private model?: ChosenModel;
+  private issuesByFile = new Map<string, string>();
+  private sortedPaths: string[] = [];
+  /** Files whose findings include a did-you-mean over every id or every region name. */
+  private readonly namesDependents = new Map<string, Set<string>>([
+    ['unknown-reference', new Set()],
+    ['unknown-region', new Set()],
+    // Its fixes offer the organization's first uncovered regions.
+    ['scope-mismatch', new Set()],
+  ]);
+  /** Statistics of the last update, for the bench and the log. */
+  lastUpdate = { affected: 0, analysed: 0, full: true };
+
+  constructor(private readonly settings: Omit<AnalyzeInput, 'files' | 'cache'>) {}
+
+  /** Analyses the organization's files as they are now, re-using what an earlier update found. */
+  *update(sources: readonly SourceFile[]): Generator<void, AnalysisResult, void> {
+    const sorted = [...sources].sort((a, b) => comparePaths(a.path, b.path));
+    const charters = new Map<string, CharterFile>();
+    for (const source of sorted) {
+      const before = this.facts.get(source.path);
+      const charter = before && before.charter.text === source.text ? before.charter : this.cache.get(source.path, source.text).charter;
+      if (charter !== before?.charter) yield;
+      charters.set(source.path, charter);
+    }
+    this.cache.retain(new Set(charters.keys()));
+    const changed = new Set<string>();
+    for (const [path, charter] of charters) if (this.facts.get(path)?.charter !== charter) changed.add(path);
+    for (const path of this.facts.keys()) if (!charters.has(path)) changed.add(path);
+    const previous = this.result;
+    if (previous && changed.size === 0) return previous;
+
+    const files = [...charters.values()];
+    const { model: chosen, issues } = chooseModel(files, { ...this.settings, files: [] });
+    const issuesByFile = new Map<string, string>();
+    for (const issue of issues) issuesByFile.set(issue.file.path, `${issuesByFile.get(issue.file.path) ?? ''}\u0001${issue.span.start}:${issue.message}`);
+    const sameModel = !!previous && (chosen?.key ?? '') === (this.model?.key ?? '') && chosen?.model === this.model?.model;
+    const firstBefore = this.sortedPaths[0];
+    const typesBefore = new Set(this.typeCounts.keys());
+
+    // Reporting cycles through an edited role, as they were.
+    const cycleFiles = new Set<string>();
+    if (sameModel) for (const path of changed) for (const role of this.facts.get(path)?.roles ?? []) this.followCycle(role, cycleFiles);
+
+    // The region tree first: which roles take part, and what they cover, depends on it.
+    const treeNames = new Set<string>();
+    for (const path of changed) {
+      const before = this.facts.get(path)?.decls ?? [];
+      const charter = charters.get(path);
+      const after = charter ? charter.regions.map((decl) => ({ name: decl.name, parent: decl.parent })) : [];
+      const same = before.length === after.length && before.every((d, i) => d.name === after[i].name && d.parent === after[i].parent);
+      if (same) continue;
+      for (const decl of [...before, ...after]) {
+        treeNames.add(decl.name);
+        if (decl.parent !== null) treeNames.add(decl.parent);
+      }
+    }
+    const recontribute = new Set(changed);
+    if (treeNames.size > 0) {
+      // Roles naming a changed region or one above it cover something else now.
+      const above = this.withAncestors(treeNames);
+      for (const path of changed) this.updateDecls(path, this.facts.get(path)?.decls ?? [], -1);
+      for (const path of changed) {
+        const charter = charters.get(path);
+        if (charter) this.updateDecls(path, charter.regions, +1);
+      }
+      this.coverMemo = new Map();
+      for (const name of this.withAncestors(above)) for (const path of this.readers.get(`region:${name}`) ?? []) recontribute.add(path);
+    }
+
+    // New facts for edited files and files whose roles' coverage moved; keys whose offers changed.
+    const changedKeys = new Set<string>();
+    const touched: Touched = { cover: new Map(), ids: new Map() };
+    const model = chosen?.model;
+    for (const path of recontribute) {
+      const before = this.facts.get(path);
+      if (before) this.unindex(path, before, touched);
+      const charter = charters.get(path);
+      const after = charter ? this.factsOf(charter, model) : undefined;
+      if (after) this.index(path, after, touched);
+      for (const [key, print] of before?.provides ?? []) if (after?.provides.get(key) !== print) changedKeys.add(key);
+      for (const [key, print] of after?.provides ?? []) if (before?.provides.get(key) !== print) changedKeys.add(key);
+      if (after) this.facts.set(path, after);
+      else this.facts.delete(path);
+    }
+    this.sortedPaths = [...charters.keys()];
+    this.model = chosen;
+
+    if (!previous || !sameModel) return yield* this.full(sorted, recontribute, issuesByFile);
+
+    const affected = new Set<string>();
+    for (const path of recontribute) if (charters.has(path)) affected.add(path);
+    for (const path of cycleFiles) affected.add(path);
+    for (const path of changed) for (const role of this.facts.get(path)?.roles ?? []) this.followCycle(role, affected);
+    // A changed offer matters to the files that read the key (a file offering a key it does not
+    // read, a regional owner for the organization-scope owners, say, is not affected by others').
+    for (const key of changedKeys) for (const path of this.readers.get(key) ?? []) affected.add(path);
+    // Organization-wide findings sit on the first file.
+    const typesNow = new Set(this.typeCounts.keys());
+    if (firstBefore !== this.sortedPaths[0] || typesBefore.size !== typesNow.size || [...typesNow].some((t) => !typesBefore.has(t))) {
+      if (firstBefore !== undefined) affected.add(firstBefore);
+      if (this.sortedPaths[0] !== undefined) affected.add(this.sortedPaths[0]);
+    }
+    // A region covered by nobody, or newly by somebody: its declarations.
+    const coverCrossed = crossed(this.coverCounts, touched.cover);
+    const coverMoved = coverCrossed.length > 0;
+    for (const name of coverCrossed) for (const path of this.regionDecls.get(name)?.keys() ?? []) affected.add(path);
+    // A name that came or went: every did-you-mean over all names may change.
+    if (crossed(this.idCounts, touched.ids).length > 0) for (const path of this.namesDependents.get('unknown-reference') ?? []) affected.add(path);
+    if (treeNames.size > 0) for (const path of this.namesDependents.get('unknown-region') ?? []) affected.add(path);
+    if (treeNames.size > 0 || coverMoved) for (const path of this.namesDependents.get('scope-mismatch') ?? []) affected.add(path);
+    for (const path of new Set([...issuesByFile.keys(), ...this.issuesByFile.keys()])) if (issuesByFile.get(path) !== this.issuesByFile.get(path)) affected.add(path);
+    this.issuesByFile = issuesByFile;
+    for (const path of [...affected]) if (!charters.has(path)) affected.delete(path);
+
+    if (process.env.CHARTER_DEBUG_INCREMENTAL) console.log('changedKeys', JSON.stringify([...changedKeys].slice(0, 12)), 'recontribute', recontribute.size, 'cycle', cycleFiles.size, 'affected', affected.size);
+    if (affected.size > Math.max(8, charters.size * FULL_SHARE)) return yield* this.full(sorted, recontribute, issuesByFile);
+
+    // What the affected files read, and the roles on their reporting cycles.
+    const analysed = new Set(affected);
+    for (const path of affected) {
+      const facts = this.facts.get(path);
+      if (!facts) continue;
+      for (const key of facts.reads) for (const provider of this.providers.get(key) ?? []) analysed.add(provider);
+      for (const role of facts.roles) this.followCycle(role, analysed);
+    }
+    const part = sorted.filter((source) => analysed.has(source.path));
+    const whole = this.whole(charters);
+    const partial = yield* analyzeInSteps(
+      { ...this.settings, files: part, cache: this.cache },
+      { only: affected, whole, chosen: { model: chosen, issues: issues.filter((issue) => analysed.has(issue.file.path)) } },
+    );
+    const findings = new Map<string, Finding[]>();
+    for (const path of this.sortedPaths) findings.set(path, partial.findings.get(path) ?? previous.findings.get(path) ?? []);
+    this.noteNameDependents(partial.findings);
+    this.lastUpdate = { affected: affected.size, analysed: analysed.size, full: false };
+    this.result = this.resultOf(findings, files, chosen?.model);
+    return this.result;
+  }
+
+  /** Re-analyses everything; the facts of files not in `current` are recomputed (the model changed). */
+  private *full(sorted: SourceFile[], current: ReadonlySet<string>, issuesByFile: Map<string, string>): Generator<void, AnalysisResult, void> {
+    const model = this.model?.model;
+    for (const [path, before] of this.facts) {
+      if (current.has(path)) continue;
+      const after = this.factsOf(before.charter, model);
+      this.unindex(path, before);
+      this.index(path, after);
+      this.facts.set(path, after);
+    }
+    this.issuesByFile = issuesByFile;
+    const result = yield* analyzeInSteps({ ...this.settings, files: sorted, cache: this.cache });
+    for (const set of this.namesDependents.values()) set.clear();
+    this.noteNameDependents(result.findings);
+    this.lastUpdate = { affected: sorted.length, analysed: sorted.length, full: true };
+    this.result = result;
+    return result;
+  }
+
+  private noteNameDependents(findings: ReadonlyMap<string, Finding[]>): void {
+    for (const [rule, files] of this.namesDependents) {
+      for (const [path, list] of findings) {
+        if (list.some((finding) => finding.rule === rule)) files.add(path);
+        else files.delete(path);
+      }
+    }
+  }
+
+  /** A result whose organization index is built on first use (editor requests), not per edit. */
+  private resultOf(findings: Map<string, Finding[]>, files: CharterFile[], model: RoleModel | undefined): AnalysisResult {
+    let org: Organization | undefined;
+    return {
+      findings,
+      files,
+      model,
+      get org(): Organization {
+        return (org ??= new Organization(files, model));
+      },
+    };
+  }
+
+  private whole(charters: Map<string, CharterFile>): WholeOrganization {
+    const first = this.sortedPaths[0];
+    return {
+      firstFile: first === undefined ? undefined : charters.get(first),
+      presentTypes: new Set(this.typeCounts.keys()),
+      coveredRegions: new Set(this.coverCounts.keys()),
+      knownIds: () => this.idCounts.keys(),
+      declaredRegionNames: () => this.regionOrder(),
+    };
+  }
+
+  /**
+   * Declared regions in the order an Organization of every file meets them: files in path order,
+   * each declaration's name, then its parent (scope-mismatch offers regions in this order).
+   */
+  private regionOrder(): string[] {
+    const met = new Set<string>();
+    for (const path of this.sortedPaths) {
+      for (const decl of this.facts.get(path)?.decls ?? []) {
+        met.add(decl.name);
+        if (decl.parent !== null) met.add(decl.parent);
+      }
+    }
+    return [...met].filter((name) => this.regionDecls.has(name));
+  }
+
+  /** The names and every region above them, in the tree as it stands. */
+  private withAncestors(names: Iterable<string>): Set<string> {
+    const parents = new Map<string, string[]>();
+    for (const [parent, children] of this.childLinks) for (const child of children.keys()) parents.set(child, [...(parents.get(child) ?? []), parent]);
+    const result = new Set<string>();
+    const stack = [...names];
+    while (stack.length > 0) {
+      const name = stack.pop() as string;
+      if (result.has(name)) continue;
+      result.add(name);
+      for (const parent of parents.get(name) ?? []) stack.push(parent);
+    }
+    return result;
+  }
+
+  private updateDecls(path: string, decls: readonly { name: string; parent: string | null }[], by: number): void {
+    for (const decl of decls) {
+      const files = this.regionDecls.get(decl.name) ?? new Map<string, number>();
+      const count = (files.get(path) ?? 0) + by;
+      if (count === 0) files.delete(path);
+      else files.set(path, count);
+      if (files.size === 0) this.regionDecls.delete(decl.name);
+      else this.regionDecls.set(decl.name, files);
+      if (decl.parent === null) continue;
+      const children = this.childLinks.get(decl.parent) ?? new Map<string, number>();
+      const links = (children.get(decl.name) ?? 0) + by;
+      if (links === 0) children.delete(decl.name);
+      else children.set(decl.name, links);
+      if (children.size === 0) this.childLinks.delete(decl.parent);
+      else this.childLinks.set(decl.parent, children);
+    }
+  }
+
+  /** A region and everything under it (as `Organization.covered`). */
+  private covered(name: string): Set<string> {
+    let result = this.coverMemo.get(name);
+    if (result) return result;
+    result = new Set<string>();
+    const stack = [name];
+    while (stack.length > 0) {
+      const current = stack.pop() as string;
+      if (result.has(current)) continue;
+      result.add(current);
+      for (const child of this.childLinks.get(current)?.keys() ?? []) stack.push(child);
+    }
+    this.coverMemo.set(name, result);
+    return result;
+  }
+
+  /** What a file offers and reads, with the region tree and model as they stand. */
+  private factsOf(charter: CharterFile, model: RoleModel | undefined): FileFacts {
+    const path = charter.path;
+    const salt = fileSalt(charter);
+    const provides = new Map<string, string>();
+    const reads = new Set<string>();
+    const offer = (key: string, print: string) => provides.set(key, `${provides.get(key) ?? ''}\u0002${print}`);
+    const facts: FileFacts = { charter, provides, reads, types: [], covered: [], ids: [], decls: [], roles: charter.roles };
+    const at = (offset: number) => {
+      const position = charter.lines.positionAt(charter.lines.clampOffset(offset));
+      return `${position.line}:${position.character}`;
+    };
+    for (const decl of charter.regions) {
+      facts.decls.push({ name: decl.name, parent: decl.parent });
+      // Roles naming a region read whether it is declared and what it holds (`region:`); other
+      // declarations of it read where this one is (`decl:`, for duplicate-region's related places).
+      offer(`region:${decl.name}`, `${path}\u0000${decl.parent ?? ''}`);
+      offer(`decl:${decl.name}`, `${path}\u0000${at(decl.start)}\u0000${decl.parent ?? ''}\u0000${salt}`);
+      reads.add(`decl:${decl.name}`);
+      if (decl.parent !== null) offer(`region:${decl.parent}`, `${path}\u0000child ${decl.name}`);
+    }
+    for (const external of charter.external) {
+      facts.ids.push(external.value);
+      offer(`id:${external.value}`, `${path}\u0000${at(external.start)}\u0000${salt}`);
+      reads.add(`id:${external.value}`);
+    }
+    // One Organization of this file alone: types, scope kinds and resolved entries (cached by model).
+    const own = new Organization([charter], model);
+    for (const role of charter.roles) {
+      const type = own.typeOf(role);
+      if (type) facts.types.push(type.id);
+      const named = role.scope?.kind === 'regions' ? role.scope.regions.map((region) => region.value) : [];
+      const participates = !!type && !!role.scope && !own.hasScopeMismatch(role) && named.every((name) => this.regionDecls.has(name));
+      const covered = new Set<string>();
+      if (participates) for (const name of named) for (const region of this.covered(name)) covered.add(region);
+      const print = `${path}\u0000${at(role.start)}\u0000${participates}\u0000${[...covered].sort().join(',')}\u0000${salt}\u0000${charter.text.slice(role.start, role.end)}`;
+      if (role.id) {
+        facts.ids.push(role.id.value);
+        offer(`id:${role.id.value}`, print);
+        reads.add(`id:${role.id.value}`);
+      }
+      if (role.reportsTo) reads.add(`id:${role.reportsTo.value}`);
+      for (const name of named) reads.add(`region:${name}`);
+      if (!participates || !type || !role.scope) continue;
+      const owned = [...own.ownedIds(role).keys()];
+      if (role.scope.kind === 'regions') {
+        for (const region of covered) {
+          facts.covered.push(region);
+          const cover = `cover:${type.id}:${region}`;
+          offer(cover, print);
+          reads.add(cover);
+          for (const id of owned) {
+            offer(`own:${id}:${region}`, print);
+            reads.add(`own:${id}:${region}`);
+          }
+        }
+        for (const id of owned) {
+          offer(`anyown:${id}`, print);
+          reads.add(`orgown:${id}`);
+        }
+      } else {
+        offer(`hold:${type.id}:org`, print);
+        reads.add(`hold:${type.id}:org`);
+        for (const id of owned) {
+          offer(`orgown:${id}`, print);
+          reads.add(`orgown:${id}`);
+          reads.add(`anyown:${id}`);
+        }
+      }
+    }
+    return facts;
+  }
+
+  private index(path: string, facts: FileFacts, touched?: Touched): void {
+    for (const key of facts.provides.keys()) addTo(this.providers, key, path);
+    for (const key of facts.reads) addTo(this.readers, key, path);
+    for (const type of facts.types) increment(this.typeCounts, type, 1);
+    for (const region of facts.covered) increment(this.coverCounts, region, 1, touched?.cover);
+    for (const id of facts.ids) increment(this.idCounts, id, 1, touched?.ids);
+    for (const role of facts.roles) if (role.id) addTo(this.roleFiles, role.id.value, path);
+  }
+
+  private unindex(path: string, facts: FileFacts, touched?: Touched): void {
+    for (const key of facts.provides.keys()) removeFrom(this.providers, key, path);
+    for (const key of facts.reads) removeFrom(this.readers, key, path);
+    for (const type of facts.types) increment(this.typeCounts, type, -1);
+    for (const region of facts.covered) increment(this.coverCounts, region, -1, touched?.cover);
+    for (const id of facts.ids) increment(this.idCounts, id, -1, touched?.ids);
+    for (const role of facts.roles) if (role.id) removeFrom(this.roleFiles, role.id.value, path);
+  }
+
+  /**
+   * Follows a role's reporting line through the organization as indexed now; when it comes back
+   * to the role, adds the files of every role on the way (the cycle's findings name them all).
+   * Conservative: every role declaring a manager's id is followed, not only the first.
+   */
+  private followCycle(start: RoleDecl, into: Set<string>): void {
+    if (!start.reportsTo || !start.id) return;
+    const seen = new Set<string>([start.id.value]);
+    const files = new Set<string>([start.file.path]);
+    let frontier = [start.reportsTo.value];
+    let found = false;
+    for (let steps = 0; frontier.length > 0 && steps < 100_000; steps++) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        if (id === start.id.value) found = true;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const path of this.roleFiles.get(id) ?? []) {
+          files.add(path);
+          for (const role of this.facts.get(path)?.roles ?? []) if (role.id?.value === id && role.reportsTo) next.push(role.reportsTo.value);
+        }
+      }
+      frontier = next;
+    }
+    if (found) for (const path of files) into.add(path);
+  }
+}
