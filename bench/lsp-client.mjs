@@ -6,12 +6,17 @@ import { createRequire } from 'node:module';
 const require = createRequire(new URL('../package.json', import.meta.url));
 const rpc = require('vscode-jsonrpc/node');
 
-export async function startServer(command, args, { settings = {}, rootUri }) {
+/**
+ * `onPublish(params, at)`, if given, sees every publishDiagnostics from the start (before
+ * `initialized` is sent), with its arrival time (performance.now()).
+ */
+export async function startServer(command, args, { settings = {}, rootUri, onPublish }) {
   const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr.on('data', () => {});
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    onPublish?.(params, performance.now());
     for (const waiter of [...waiters]) {
       if (waiter.uri === params.uri && (waiter.version === undefined || params.version === undefined || params.version >= waiter.version)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -36,11 +41,15 @@ export async function startServer(command, args, { settings = {}, rootUri }) {
     },
     initializationOptions: {},
   });
+  const initializedAt = performance.now();
   connection.sendNotification('initialized', {});
   connection.sendNotification('workspace/didChangeConfiguration', { settings });
-  const initializeMs = performance.now() - started;
+  const initializeMs = initializedAt - started;
   return {
     initializeMs,
+    /** When `initialized` was sent (performance.now()). */
+    initializedAt,
+    pid: child.pid,
     waitDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },

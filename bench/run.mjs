@@ -1,27 +1,47 @@
 #!/usr/bin/env node
-// The benchmark anyone can run: `npm run bench` (after `npm install`). It compares our language
-// server with yaml-language-server on the same files, in one run, and the CLI on a 2,000-file
-// workspace. Medians of several runs; ratios are ours / theirs (lower is better for us).
-// Options: BENCH_SIZES=100,1000 BENCH_EDITS=15 BENCH_RUNS=3 to shorten or lengthen it.
+// The benchmark anyone can run: `npm run bench` (after `npm install`). Three scenarios, each in one run:
+// - single: our language server against yaml-language-server on the same single files (100, 1,000
+//   and 10,000 roles), and the CLI on a 2,000-file workspace;
+// - workspace: generated organizations of 20 / 2,000 / 10,000 files over LSP (keystroke, cross-file
+//   update, ready, the CLI, the parse floor, peak RSS), see workspace.mjs;
+// - crowded: one ~10k-line charter with ~5,600 findings, ours against yaml-language-server.
+// Medians of several runs; ratios are ours / theirs (lower is better for us).
+// Options: --scenario single,workspace,crowded (default all) --sizes 20,2000 (for the chosen
+// scenario: roles for single, files for workspace) --runs N --edits N; or the environment
+// variables BENCH_SIZES, BENCH_RUNS, BENCH_EDITS. Results are printed and written to
+// bench/.work/results.md and bench/.work/results.json; bench/RESULTS.md keeps dated results.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bigCharter, writeWorkspace } from './generate.mjs';
+import { parseArgs } from 'node:util';
+import { bigCharter, crowdedCharter, writeWorkspace } from './generate.mjs';
 import { startServer } from './lsp-client.mjs';
+import { workspaceScenario } from './workspace.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
+const repo = fs.realpathSync(path.resolve(here, '..'));
 const work = path.join(here, '.work');
 // A plain copy, as our server makes: see parseFloor. Child processes still inherit it.
 process.env = { ...process.env };
 const require = createRequire(path.join(repo, 'package.json'));
 const yaml = require('yaml');
-const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
-const EDITS = Number(process.env.BENCH_EDITS ?? 15);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const { values: options } = parseArgs({
+  options: { scenario: { type: 'string', default: 'single,workspace,crowded' }, sizes: { type: 'string' }, runs: { type: 'string' }, edits: { type: 'string' } },
+});
+const scenarios = new Set(options.scenario.split(','));
+for (const name of scenarios) if (!['single', 'workspace', 'crowded'].includes(name)) throw new Error(`unknown scenario ${name}: single, workspace or crowded`);
+if (options.sizes && scenarios.size !== 1) throw new Error('--sizes needs one --scenario (single: roles, workspace: files)');
+const sizesOption = options.sizes ?? process.env.BENCH_SIZES;
+const sizes = (sizesOption ?? '100,1000,10000').split(',').map(Number);
+const workspaceSizes = (sizesOption ?? '20,2000,10000').split(',').map(Number);
+const EDITS = Number(options.edits ?? process.env.BENCH_EDITS ?? 15);
+const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 3);
+/** Workspace sessions per size: at least 5 samples of each measure, unless asked otherwise. */
+const WORKSPACE_RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 5);
+const WORKSPACE_EDITS = Number(options.edits ?? process.env.BENCH_EDITS ?? 10);
 
 const ourServer = path.join(repo, 'dist', 'server.js');
 const yamlServer = path.join(here, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
@@ -123,68 +143,164 @@ function cliRun(dir) {
 }
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const rows = [];
-const notes = [];
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? fmt(a / b, 2) : 'n/a');
 fs.mkdirSync(work, { recursive: true });
+const sections = [];
+const json = {};
 
-for (const size of sizes) {
-  const dir = path.join(work, `size-${size}`);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'big.charter.yaml');
-  const text = bigCharter(size);
-  fs.writeFileSync(file, text);
-  const lineCount = text.split('\n').length - 1;
-  const floor = parseFloor(text);
-  const coldFloor = coldParseFloor(file);
-  const results = { ours: [], yls: [] };
-  for (let run = 0; run < RUNS; run++) {
-    for (const kind of ['ours', 'yls']) results[kind].push(await session(kind, file, text));
+/** Our server against yaml-language-server on single files of `sizes` roles; the CLI on 2,000 files. */
+async function singleScenario() {
+  const rows = [];
+  const notes = [];
+  for (const size of sizes) {
+    const dir = path.join(work, `size-${size}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'big.charter.yaml');
+    const text = bigCharter(size);
+    fs.writeFileSync(file, text);
+    const lineCount = text.split('\n').length - 1;
+    const floor = parseFloor(text);
+    const coldFloor = coldParseFloor(file);
+    const results = { ours: [], yls: [] };
+    for (let run = 0; run < RUNS; run++) {
+      for (const kind of ['ours', 'yls']) results[kind].push(await session(kind, file, text));
+    }
+    const ours = summary(results.ours);
+    const theirs = summary(results.yls);
+    const label = `${size} roles (${lineCount} lines)`;
+    rows.push([label, 'initialize (ms)', ours.init, theirs.init]);
+    rows.push([label, 'open → diagnostics (ms)', ours.open, theirs.open]);
+    rows.push([label, 'edit → diagnostics, median (ms)', ours.editMedian, theirs.editMedian]);
+    rows.push([label, 'edit → diagnostics, p95 (ms)', ours.editP95, theirs.editP95]);
+    rows.push([label, 'peak RSS (MB)', ours.rss, theirs.rss]);
+    rows.push([label, 'raw `yaml` parse, warm: the floor for an edit (ms)', floor, NaN]);
+    rows.push([label, 'raw `yaml` parse, first in a fresh process: the floor for an open (ms)', coldFloor, NaN]);
+    notes.push(
+      `${label}: our edit median is ${fmt(ours.editMedian / floor, 2)}× the warm raw parse; our open is ${fmt(ours.open / coldFloor, 2)}× the cold raw parse, which alone is ${fmt(coldFloor / theirs.open, 2)}× yaml-language-server's open.`,
+    );
+    console.log(`done: ${label}`);
   }
-  const summary = (kind) => ({
-    init: median(results[kind].map((r) => r.initializeMs)),
-    open: median(results[kind].map((r) => r.openMs)),
-    editMedian: median(results[kind].flatMap((r) => r.edits)),
-    editP95: median(results[kind].map((r) => p95(r.edits))),
-    rss: median(results[kind].map((r) => r.rss)),
-  });
-  const ours = summary('ours');
-  const theirs = summary('yls');
-  const label = `${size} roles (${lineCount} lines)`;
-  rows.push([label, 'initialize (ms)', ours.init, theirs.init]);
-  rows.push([label, 'open → diagnostics (ms)', ours.open, theirs.open]);
-  rows.push([label, 'edit → diagnostics, median (ms)', ours.editMedian, theirs.editMedian]);
-  rows.push([label, 'edit → diagnostics, p95 (ms)', ours.editP95, theirs.editP95]);
-  rows.push([label, 'peak RSS (MB)', ours.rss, theirs.rss]);
-  rows.push([label, 'raw `yaml` parse, warm: the floor for an edit (ms)', floor, NaN]);
-  rows.push([label, 'raw `yaml` parse, first in a fresh process: the floor for an open (ms)', coldFloor, NaN]);
-  notes.push(
-    `${label}: our edit median is ${fmt(ours.editMedian / floor, 2)}× the warm raw parse; our open is ${fmt(ours.open / coldFloor, 2)}× the cold raw parse, which alone is ${fmt(coldFloor / theirs.open, 2)}× yaml-language-server's open.`,
-  );
-  console.log(`done: ${label}`);
-}
+  const workspace = path.join(work, 'workspace-2000');
+  writeWorkspace(workspace, 2000);
+  const cli = [];
+  for (let run = 0; run < RUNS; run++) cli.push(cliRun(workspace));
+  rows.push(['2,000 files', 'CLI wall time (ms)', median(cli.map((c) => c.wall)), NaN]);
+  rows.push(['2,000 files', 'CLI peak RSS (MB)', median(cli.map((c) => c.rss)), NaN]);
+  json.single = rows.map(([input, measure, ours, theirs]) => ({ input, measure, ours, theirs }));
+  sections.push(`## Single files
 
-const workspace = path.join(work, 'workspace-2000');
-writeWorkspace(workspace, 2000);
-const cli = [];
-for (let run = 0; run < RUNS; run++) cli.push(cliRun(workspace));
-rows.push(['2,000 files', 'CLI wall time (ms)', median(cli.map((c) => c.wall)), NaN]);
-rows.push(['2,000 files', 'CLI peak RSS (MB)', median(cli.map((c) => c.rss)), NaN]);
-
-const header = '| input | measure | charter-lint | yaml-language-server | ratio |\n|---|---|---:|---:|---:|';
-const table = [header, ...rows.map(([input, measure, ours, theirs]) => `| ${input} | ${measure} | ${fmt(ours, 1)} | ${fmt(theirs, 1)} | ${Number.isFinite(theirs) && theirs > 0 ? fmt(ours / theirs, 2) : ''} |`)].join('\n');
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-const report = `# Benchmark results
-
-Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on: ${machine}.
 Medians of ${RUNS} sessions per server; ${EDITS} one-character edits per session.
 yaml-language-server 2.0.0 validates against \`schemas/charter.schema.json\` (via \`yaml.schemas\`,
 schema store off); it waits a fixed 200 ms before each validation, which is part of its figures.
 Both servers run with no workspace folder: only the opened file is analysed.
 
-${table}
+${comparisonTable(rows)}
 
 ${notes.map((n) => `- ${n}`).join('\n')}
-`;
-console.log(`\n${table}\n`);
-fs.writeFileSync(path.join(here, 'RESULTS.md'), report);
-console.log(`written: bench/RESULTS.md`);
+`);
+}
+
+function summary(results) {
+  return {
+    init: median(results.map((r) => r.initializeMs)),
+    open: median(results.map((r) => r.openMs)),
+    editMedian: median(results.flatMap((r) => r.edits)),
+    editP95: median(results.map((r) => p95(r.edits))),
+    rss: median(results.map((r) => r.rss)),
+  };
+}
+
+function comparisonTable(rows) {
+  const header = '| input | measure | charter-lint | yaml-language-server | ratio |\n|---|---|---:|---:|---:|';
+  return [header, ...rows.map(([input, measure, ours, theirs]) => `| ${input} | ${measure} | ${fmt(ours, 1)} | ${fmt(theirs, 1)} | ${Number.isFinite(theirs) && theirs > 0 ? fmt(ours / theirs, 2) : ''} |`)].join('\n');
+}
+
+/** Organizations of `workspaceSizes` files over LSP; the issue #15 ratios. */
+async function workspaceRun() {
+  const rows = await workspaceScenario({ repo, work, sizes: workspaceSizes, runs: WORKSPACE_RUNS, edits: WORKSPACE_EDITS, serverArgs: [ourServer, '--stdio'], yamlPath: require.resolve('yaml') });
+  json.workspace = rows;
+  const span = ([low, high], digits = 0) => (WORKSPACE_RUNS > 1 ? ` (${fmt(low, digits)}–${fmt(high, digits)})` : '');
+  const table = [
+    '| organization | keystroke in a team file → its diagnostics (ms) | rename a region in the org file → the team file using it updates (ms) | initialized → all findings published (ms) | the CLI on the same folder (ms) | `yaml` parse of every file, cold (floor, ms) | ready ÷ floor | peak RSS of the server (MB) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.size.toLocaleString('en')} files (${r.lines.toLocaleString('en')} lines, ${r.findings} findings in ${r.filesWithFindings} files) | ${fmt(r.keystroke)}${span(r.keystrokeRange)} | ${fmt(r.crossFile)}${span(r.crossFileRange)} | ${fmt(r.ready)}${span(r.readyRange)} | ${fmt(r.cli)} | ${fmt(r.floor)} | ${ratio(r.ready, r.floor)} | ${fmt(r.rss)} |`,
+    ),
+  ].join('\n');
+  const small = rows.reduce((a, b) => (b.size < a.size ? b : a), rows[0]);
+  const large = rows.reduce((a, b) => (b.size > a.size ? b : a), rows[0]);
+  const targets = [
+    `keystroke(${large.size}) ÷ keystroke(${small.size}): ${ratio(large.keystroke, small.keystroke)} (issue #15 target at 10,000 ÷ 20: ≤ 5)`,
+    `cross-file(${large.size}) ÷ cross-file(${small.size}): ${ratio(large.crossFile, small.crossFile)} (target ≤ 10)`,
+    ...rows.map((r) => `ready ÷ parse floor at ${r.size} files: ${ratio(r.ready, r.floor)}${r.size === 10000 ? ' (target ≤ 2)' : ''}`),
+    `peak RSS at ${large.size} files: ${fmt(large.rss)} MB${large.size === 10000 ? ' (target ≤ 300)' : ''}`,
+  ];
+  const disagreements = rows.filter((r) => r.disagreements > 0).map((r) => `- At ${r.size} files the server's final findings differed from the CLI's in ${r.disagreements} files.`);
+  sections.push(`## Workspace: organizations over LSP
+
+Our server (\`dist/server.js --stdio\`) with the organization's folder as workspace folder.
+Medians over ${WORKSPACE_RUNS} server sessions per size (ready: one per session; keystroke and
+cross-file: ${WORKSPACE_EDITS} each per session, every edit after a ${300} ms pause, so none waits
+for the burst debounce); in brackets, the lowest and highest session median. The CLI and the
+cold parse: medians of ${WORKSPACE_RUNS} fresh processes. "Ready" includes the server's fixed
+200 ms wait before its first workspace lint.
+
+${table}
+
+${targets.map((t) => `- ${t}`).join('\n')}
+${disagreements.join('\n')}
+`);
+  console.log(`\n${table}\n\n${targets.join('\n')}\n`);
+}
+
+/** The crowded charter: keystroke (and open) of our server against yaml-language-server. */
+async function crowdedScenario() {
+  const dir = path.join(work, 'crowded');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'crowded.charter.yaml');
+  const text = crowdedCharter();
+  fs.writeFileSync(file, text);
+  const lineCount = text.split('\n').length - 1;
+  const cli = spawnSync(process.execPath, [path.join(repo, 'bin', 'charter-lint.js'), '--format', 'json', file], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const findings = JSON.parse(cli.stdout).reduce((n, entry) => n + entry.diagnostics.length, 0);
+  const results = { ours: [], yls: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of ['ours', 'yls']) results[kind].push(await session(kind, file, text));
+  }
+  const ours = summary(results.ours);
+  const theirs = summary(results.yls);
+  const label = `crowded (${lineCount} lines, ${findings} findings)`;
+  const rows = [
+    [label, 'open → diagnostics (ms)', ours.open, theirs.open],
+    [label, 'edit → diagnostics, median (ms)', ours.editMedian, theirs.editMedian],
+    [label, 'edit → diagnostics, p95 (ms)', ours.editP95, theirs.editP95],
+    [label, 'peak RSS (MB)', ours.rss, theirs.rss],
+  ];
+  json.crowded = { lines: lineCount, findings, ours, theirs };
+  sections.push(`## Crowded charter
+
+One charter of ${lineCount} lines with ${findings} findings (many regional managers sharing a few
+regions, in the middle of a reorganization: \`crowdedCharter\` in bench/generate.mjs). Medians of
+${RUNS} sessions per server, ${EDITS} one-character edits of a holder in the middle role per
+session. Keystroke ratio (issue #15 target ≤ 0.5): ${ratio(ours.editMedian, theirs.editMedian)}.
+
+${comparisonTable(rows)}
+`);
+  console.log(`done: ${label}; keystroke ours ÷ yaml-language-server ${ratio(ours.editMedian, theirs.editMedian)}`);
+}
+
+if (scenarios.has('single')) await singleScenario();
+if (scenarios.has('workspace')) await workspaceRun();
+if (scenarios.has('crowded')) await crowdedScenario();
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const load = os.loadavg().map((n) => n.toFixed(2)).join(', ');
+const report = `# Benchmark results (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)
+
+\`npm run bench -- --scenario ${[...scenarios].join(',')}${options.sizes ? ` --sizes ${options.sizes}` : ''}\` on: ${machine}; load average at the end ${load}.
+
+${sections.join('\n')}`;
+fs.writeFileSync(path.join(work, 'results.md'), report);
+fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine, load, when: new Date().toISOString(), ...json }, null, 2));
+console.log(`written: bench/.work/results.md and bench/.work/results.json (paste a dated section into bench/RESULTS.md)`);
