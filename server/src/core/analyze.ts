@@ -128,6 +128,12 @@ export interface AnalysisResult {
   files: CharterFile[];
   org: Organization;
   model?: RoleModel;
+  /**
+   * Set by the incremental analysis: the result this one updated, and the files whose findings
+   * may differ from it (the others' lists are the very same arrays). The server republishes those.
+   */
+  basedOn?: AnalysisResult;
+  changed?: ReadonlySet<string>;
 }
 
 export const builtinResolver: ModelResolver = (reference) => {

@@ -46,6 +46,9 @@ interface Touched {
   ids: Map<string, boolean>;
 }
 
+/** Keys whose offers the partial run reads through `WholeOrganization`, not from the files. */
+const LOOKUP_KEY = /^(?:id|region):/;
+
 /** Above this share of the organization, an edit re-analyses everything (it costs about the same). */
 const FULL_SHARE = 0.25;
 
@@ -113,6 +116,12 @@ export class IncrementalAnalysis {
   private coverMemo = new Map<string, Set<string>>();
   /** Role id → declaring files (to follow reporting lines). */
   private readonly roleFiles = new Map<string, Set<string>>();
+  /** The sources of the last update (see `update`). */
+  private lastSources?: readonly SourceFile[];
+  /** Files with a `model:` key. */
+  private readonly modelPaths = new Set<string>();
+  /** External id → files listing it. */
+  private readonly externalFiles = new Map<string, Set<string>>();
   private result?: AnalysisResult;
   private model?: ChosenModel;
   private issuesByFile = new Map<string, string>();
@@ -124,30 +133,75 @@ export class IncrementalAnalysis {
     // Its fixes offer the organization's first uncovered regions.
     ['scope-mismatch', new Set()],
   ]);
+  /**
+   * Files whose findings an update had begun to recompute when it was dropped (the server drops a
+   * run when newer text arrives): the next update recomputes them too. `all` after a full run.
+   */
+  private unfinished: Set<string> | 'all' | undefined;
   /** Statistics of the last update, for the bench and the log. */
   lastUpdate = { affected: 0, analysed: 0, full: true };
 
-  constructor(private readonly settings: Omit<AnalyzeInput, 'files' | 'cache'>) {}
+  constructor(private settings: Omit<AnalyzeInput, 'files' | 'cache'>) {}
 
-  /** Analyses the organization's files as they are now, re-using what an earlier update found. */
-  *update(sources: readonly SourceFile[]): Generator<void, AnalysisResult, void> {
-    const sorted = [...sources].sort((a, b) => comparePaths(a.path, b.path));
-    const charters = new Map<string, CharterFile>();
-    for (const source of sorted) {
-      const before = this.facts.get(source.path);
-      const charter = before && before.charter.text === source.text ? before.charter : this.cache.get(source.path, source.text).charter;
-      if (charter !== before?.charter) yield;
-      charters.set(source.path, charter);
+  /**
+   * Analyses the organization's files as they are now, re-using what an earlier update found.
+   * New settings (rule severities, a forced model) re-analyse everything.
+   */
+  *update(sources: readonly SourceFile[], settings?: Omit<AnalyzeInput, 'files' | 'cache'>): Generator<void, AnalysisResult, void> {
+    if (settings) {
+      if (settings.rules !== this.settings.rules || settings.model?.key !== this.settings.model?.key || settings.model?.model !== this.settings.model?.model) this.result = undefined;
+      this.settings = settings;
     }
-    this.cache.retain(new Set(charters.keys()));
-    const changed = new Set<string>();
-    for (const [path, charter] of charters) if (this.facts.get(path)?.charter !== charter) changed.add(path);
-    for (const path of this.facts.keys()) if (!charters.has(path)) changed.add(path);
-    const previous = this.result;
-    if (previous && changed.size === 0) return previous;
+    // The server hands the same array back with only edited files' entries replaced: then the
+    // other 10,000 entries cost a pointer comparison each, and the order is known to be sorted.
+    const last = this.lastSources;
+    let sameShape = !!last && last.length === sources.length;
+    if (last && sameShape) {
+      for (let i = 0; i < sources.length; i++) {
+        if (sources[i] !== last[i] && sources[i].path !== last[i].path) {
+          sameShape = false;
+          break;
+        }
+      }
+    }
+    const sorted = sameShape || sources.every((source, i) => i === 0 || comparePaths(sources[i - 1].path, source.path) < 0) ? sources : [...sources].sort((a, b) => comparePaths(a.path, b.path));
+    const edited = new Map<string, CharterFile>();
+    let added = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const source = sorted[i];
+      if (sameShape && last?.[i] === source) continue;
+      const before = this.facts.get(source.path);
+      if (before && before.charter.text === source.text) continue;
+      if (!before) added++;
+      const charter = this.cache.get(source.path, source.text).charter;
+      edited.set(source.path, charter);
+      if (charter !== before?.charter) yield;
+    }
+    const changed = new Set<string>(edited.keys());
+    const gone = new Set<string>();
+    if (this.facts.size + added !== sorted.length) {
+      const present = new Set(sorted.map((source) => source.path));
+      for (const path of this.facts.keys()) if (!present.has(path)) gone.add(path);
+      for (const path of gone) changed.add(path);
+      this.cache.retain(present);
+    }
+    const membership = added > 0 || gone.size > 0;
+    this.lastSources = sorted;
+    const charters = {
+      get: (path: string): CharterFile | undefined => edited.get(path) ?? (gone.has(path) ? undefined : this.facts.get(path)?.charter),
+      has: (path: string): boolean => charters.get(path) !== undefined,
+      size: sorted.length,
+    };
+    const previous = this.unfinished === 'all' ? undefined : this.result;
+    const unfinished = this.unfinished === 'all' ? undefined : this.unfinished;
+    if (previous && changed.size === 0 && !unfinished) return previous;
 
-    const files = [...charters.values()];
-    const { model: chosen, issues } = chooseModel(files, { ...this.settings, files: [] });
+    // Only files with a `model:` key take part in choosing the model.
+    const modelFiles = [...new Set([...this.modelPaths, ...[...edited].filter(([, charter]) => charter.model).map(([path]) => path)])]
+      .filter((path) => charters.has(path))
+      .sort(comparePaths)
+      .map((path) => charters.get(path) as CharterFile);
+    const { model: chosen, issues } = chooseModel(modelFiles, { ...this.settings, files: [] });
     const issuesByFile = new Map<string, string>();
     for (const issue of issues) issuesByFile.set(issue.file.path, `${issuesByFile.get(issue.file.path) ?? ''}\u0001${issue.span.start}:${issue.message}`);
     const sameModel = !!previous && (chosen?.key ?? '') === (this.model?.key ?? '') && chosen?.model === this.model?.model;
@@ -199,12 +253,12 @@ export class IncrementalAnalysis {
       if (after) this.facts.set(path, after);
       else this.facts.delete(path);
     }
-    this.sortedPaths = [...charters.keys()];
+    if (membership || this.sortedPaths.length !== sorted.length) this.sortedPaths = sorted.map((source) => source.path);
     this.model = chosen;
 
     if (!previous || !sameModel) return yield* this.full(sorted, recontribute, issuesByFile);
 
-    const affected = new Set<string>();
+    const affected = new Set<string>(unfinished);
     for (const path of recontribute) if (charters.has(path)) affected.add(path);
     for (const path of cycleFiles) affected.add(path);
     for (const path of changed) for (const role of this.facts.get(path)?.roles ?? []) this.followCycle(role, affected);
@@ -229,7 +283,6 @@ export class IncrementalAnalysis {
     this.issuesByFile = issuesByFile;
     for (const path of [...affected]) if (!charters.has(path)) affected.delete(path);
 
-    if (process.env.CHARTER_DEBUG_INCREMENTAL) console.log('changedKeys', JSON.stringify([...changedKeys].slice(0, 12)), 'recontribute', recontribute.size, 'cycle', cycleFiles.size, 'affected', affected.size);
     if (affected.size > Math.max(8, charters.size * FULL_SHARE)) return yield* this.full(sorted, recontribute, issuesByFile);
 
     // What the affected files read, and the roles on their reporting cycles.
@@ -237,25 +290,42 @@ export class IncrementalAnalysis {
     for (const path of affected) {
       const facts = this.facts.get(path);
       if (!facts) continue;
-      for (const key of facts.reads) for (const provider of this.providers.get(key) ?? []) analysed.add(provider);
+      for (const key of facts.reads) {
+        // Looked up through \`whole\` (is a region declared, which role has an id): no file needed.
+        if (LOOKUP_KEY.test(key)) continue;
+        for (const provider of this.providers.get(key) ?? []) analysed.add(provider);
+      }
       for (const role of facts.roles) this.followCycle(role, analysed);
     }
     const part = sorted.filter((source) => analysed.has(source.path));
     const whole = this.whole(charters);
+    this.unfinished = affected;
     const partial = yield* analyzeInSteps(
       { ...this.settings, files: part, cache: this.cache },
       { only: affected, whole, chosen: { model: chosen, issues: issues.filter((issue) => analysed.has(issue.file.path)) } },
     );
-    const findings = new Map<string, Finding[]>();
-    for (const path of this.sortedPaths) findings.set(path, partial.findings.get(path) ?? previous.findings.get(path) ?? []);
+    let findings: Map<string, Finding[]>;
+    if (membership) {
+      findings = new Map();
+      for (const path of this.sortedPaths) findings.set(path, partial.findings.get(path) ?? previous.findings.get(path) ?? []);
+    } else {
+      // Same files in the same order: the previous map, the affected files' lists replaced (the
+      // previous result is superseded; copying 10,000 entries per keystroke would cost more).
+      findings = previous.findings;
+      for (const [path, list] of partial.findings) findings.set(path, list);
+    }
     this.noteNameDependents(partial.findings);
+    this.unfinished = undefined;
     this.lastUpdate = { affected: affected.size, analysed: analysed.size, full: false };
-    this.result = this.resultOf(findings, files, chosen?.model);
+    const paths = this.sortedPaths;
+    this.result = this.resultOf(findings, () => paths.map((path) => this.facts.get(path)?.charter).filter((charter): charter is CharterFile => !!charter), chosen?.model);
+    this.result.basedOn = previous;
+    this.result.changed = new Set([...affected, ...gone]);
     return this.result;
   }
 
   /** Re-analyses everything; the facts of files not in `current` are recomputed (the model changed). */
-  private *full(sorted: SourceFile[], current: ReadonlySet<string>, issuesByFile: Map<string, string>): Generator<void, AnalysisResult, void> {
+  private *full(sorted: readonly SourceFile[], current: ReadonlySet<string>, issuesByFile: Map<string, string>): Generator<void, AnalysisResult, void> {
     const model = this.model?.model;
     for (const [path, before] of this.facts) {
       if (current.has(path)) continue;
@@ -265,7 +335,9 @@ export class IncrementalAnalysis {
       this.facts.set(path, after);
     }
     this.issuesByFile = issuesByFile;
-    const result = yield* analyzeInSteps({ ...this.settings, files: sorted, cache: this.cache });
+    this.unfinished = 'all';
+    const result = yield* analyzeInSteps({ ...this.settings, files: [...sorted], cache: this.cache });
+    this.unfinished = undefined;
     for (const set of this.namesDependents.values()) set.clear();
     this.noteNameDependents(result.findings);
     this.lastUpdate = { affected: sorted.length, analysed: sorted.length, full: true };
@@ -283,24 +355,35 @@ export class IncrementalAnalysis {
   }
 
   /** A result whose organization index is built on first use (editor requests), not per edit. */
-  private resultOf(findings: Map<string, Finding[]>, files: CharterFile[], model: RoleModel | undefined): AnalysisResult {
+  private resultOf(findings: Map<string, Finding[]>, allFiles: () => CharterFile[], model: RoleModel | undefined): AnalysisResult {
     let org: Organization | undefined;
+    let files: CharterFile[] | undefined;
     return {
       findings,
-      files,
       model,
+      get files(): CharterFile[] {
+        return (files ??= allFiles());
+      },
       get org(): Organization {
-        return (org ??= new Organization(files, model));
+        return (org ??= new Organization(this.files, model));
       },
     };
   }
 
-  private whole(charters: Map<string, CharterFile>): WholeOrganization {
+  private whole(charters: { get(path: string): CharterFile | undefined }): WholeOrganization {
     const first = this.sortedPaths[0];
     return {
+      firstRole: (id) => {
+        let best: string | undefined;
+        for (const path of this.roleFiles.get(id) ?? []) if (best === undefined || path < best) best = path;
+        return best === undefined ? undefined : this.facts.get(best)?.roles.find((role) => role.id?.value === id);
+      },
+      isExternal: (id) => this.externalFiles.has(id),
+      isDeclaredRegion: (name) => this.regionDecls.has(name),
+      children: (name) => this.childLinks.get(name)?.keys() ?? [],
       firstFile: first === undefined ? undefined : charters.get(first),
-      presentTypes: new Set(this.typeCounts.keys()),
-      coveredRegions: new Set(this.coverCounts.keys()),
+      presentTypes: this.typeCounts,
+      coveredRegions: this.coverCounts,
       knownIds: () => this.idCounts.keys(),
       declaredRegionNames: () => this.regionOrder(),
     };
@@ -393,8 +476,9 @@ export class IncrementalAnalysis {
     }
     for (const external of charter.external) {
       facts.ids.push(external.value);
-      offer(`id:${external.value}`, `${path}\u0000${at(external.start)}\u0000${salt}`);
-      reads.add(`id:${external.value}`);
+      offer(`id:${external.value}`, `${path}\u0000external`);
+      offer(`dup:${external.value}`, `${path}\u0000${at(external.start)}\u0000${salt}`);
+      reads.add(`dup:${external.value}`);
     }
     // One Organization of this file alone: types, scope kinds and resolved entries (cached by model).
     const own = new Organization([charter], model);
@@ -409,7 +493,8 @@ export class IncrementalAnalysis {
       if (role.id) {
         facts.ids.push(role.id.value);
         offer(`id:${role.id.value}`, print);
-        reads.add(`id:${role.id.value}`);
+        offer(`dup:${role.id.value}`, print);
+        reads.add(`dup:${role.id.value}`);
       }
       if (role.reportsTo) reads.add(`id:${role.reportsTo.value}`);
       for (const name of named) reads.add(`region:${name}`);
@@ -450,6 +535,8 @@ export class IncrementalAnalysis {
     for (const region of facts.covered) increment(this.coverCounts, region, 1, touched?.cover);
     for (const id of facts.ids) increment(this.idCounts, id, 1, touched?.ids);
     for (const role of facts.roles) if (role.id) addTo(this.roleFiles, role.id.value, path);
+    for (const external of facts.charter.external) addTo(this.externalFiles, external.value, path);
+    if (facts.charter.model) this.modelPaths.add(path);
   }
 
   private unindex(path: string, facts: FileFacts, touched?: Touched): void {
@@ -459,6 +546,8 @@ export class IncrementalAnalysis {
     for (const region of facts.covered) increment(this.coverCounts, region, -1, touched?.cover);
     for (const id of facts.ids) increment(this.idCounts, id, -1, touched?.ids);
     for (const role of facts.roles) if (role.id) removeFrom(this.roleFiles, role.id.value, path);
+    for (const external of facts.charter.external) removeFrom(this.externalFiles, external.value, path);
+    this.modelPaths.delete(path);
   }
 
   /**

@@ -31,11 +31,22 @@ export interface ResolvedResponsibility {
 
 const NO_IDS: readonly string[] = [];
 
+/** Names answered by membership only (a Set, or the keys of the incremental analysis' counts). */
+export interface NameSet {
+  has(name: string): boolean;
+}
+
 /** What an Organization holding part of an organization asks about the whole of it. */
 export interface WholeOrganization {
+  /** The first role (files in path order) with this id, wherever it is. */
+  firstRole(id: string): RoleDecl | undefined;
+  isExternal(id: string): boolean;
+  isDeclaredRegion(name: string): boolean;
+  /** Sub-regions declared under a region, in any file. */
+  children(name: string): Iterable<string>;
   firstFile: CharterFile | undefined;
-  presentTypes: ReadonlySet<string>;
-  coveredRegions: ReadonlySet<string>;
+  presentTypes: NameSet;
+  coveredRegions: NameSet;
   knownIds(): Iterable<string>;
   declaredRegionNames(): Iterable<string>;
 }
@@ -130,7 +141,7 @@ export class Organization {
   }
 
   /** Ids of the role types some role of the organization has. */
-  presentTypes(): ReadonlySet<string> {
+  presentTypes(): NameSet {
     if (this.whole) return this.whole.presentTypes;
     const present = new Set<string>();
     for (const role of this.roles) {
@@ -141,7 +152,7 @@ export class Organization {
   }
 
   /** Regions some participating role covers (sub-regions included). */
-  coveredRegionNames(): ReadonlySet<string> {
+  coveredRegionNames(): NameSet {
     if (this.whole) return this.whole.coveredRegions;
     if (this.coveredNames) return this.coveredNames;
     const covered = new Set<string>();
@@ -177,7 +188,35 @@ export class Organization {
     return role.scope.kind === 'organization' ? 'organization' : 'region';
   }
 
+  /** The first role with this id (files in path order), the one a `reports_to` names. */
+  firstRole(id: string): RoleDecl | undefined {
+    return this.whole ? this.whole.firstRole(id) : this.rolesById.get(id)?.[0];
+  }
+
+  isExternal(id: string): boolean {
+    return this.whole ? this.whole.isExternal(id) : this.externals.has(id);
+  }
+
+  /** A role id or an external id of the organization. */
+  isKnownId(id: string): boolean {
+    return this.firstRole(id) !== undefined || this.isExternal(id);
+  }
+
+  /** Sub-regions declared under a region. */
+  childrenOf(name: string): Iterable<string> {
+    return this.whole ? this.whole.children(name) : this.regions.get(name)?.children ?? [];
+  }
+
+  hasChildren(name: string): boolean {
+    for (const child of this.childrenOf(name)) {
+      void child;
+      return true;
+    }
+    return false;
+  }
+
   isDeclaredRegion(name: string): boolean {
+    if (this.whole) return this.whole.isDeclaredRegion(name);
     const info = this.regions.get(name);
     return !!info && info.decls.length > 0;
   }
@@ -192,7 +231,7 @@ export class Organization {
       const current = stack.pop() as string;
       if (result.has(current)) continue;
       result.add(current);
-      for (const child of this.regions.get(current)?.children ?? []) stack.push(child);
+      for (const child of this.childrenOf(current)) stack.push(child);
     }
     this.coverCache.set(name, result);
     return result;

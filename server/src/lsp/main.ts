@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
+import type { Finding } from '../core/types';
 import { parseCharter } from '../core/parse';
 import { CHART_SCRIPT, formatHtml } from '../report/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
@@ -65,6 +66,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 interface Sent {
   version: number | undefined;
   diagnostics: Diagnostic[];
+  /** The findings they came from: the incremental analysis hands unchanged files the same list. */
+  findings?: readonly Finding[];
 }
 const published = new Map<string, Map<string, Sent>>();
 let watchRegistered = false;
@@ -329,21 +332,31 @@ function publish(state: OrganizationState, result: AnalysisResult | undefined): 
   announce(state, result);
   const before = published.get(state.root) ?? new Map<string, Sent>();
   const now = new Map<string, Sent>();
-  const send = (uri: string, version: number | undefined, diagnostics: Diagnostic[]): void => {
+  const sendFindings = (file: string, findings: readonly Finding[]): void => {
+    const uri = uriOf(file);
+    const version = workspace.openVersion(file);
     const last = before.get(uri);
-    // A new version is always sent (the editor waits for its diagnostics), unchanged or not.
-    if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) {
+    if (last && last.findings === findings && last.version === version) {
       now.set(uri, last);
       return;
     }
-    now.set(uri, { version, diagnostics });
+    send(uri, version, findings.map(toDiagnostic), findings);
+  };
+  const send = (uri: string, version: number | undefined, diagnostics: Diagnostic[], findings?: readonly Finding[]): void => {
+    const last = before.get(uri);
+    // A new version is always sent (the editor waits for its diagnostics), unchanged or not.
+    if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) {
+      now.set(uri, { ...last, findings });
+      return;
+    }
+    now.set(uri, { version, diagnostics, findings });
     void connection.sendDiagnostics({ uri, version, diagnostics });
   };
   // Files with findings first: in a large organization they reach the editor before the clean
   // files' empty lists do.
   const entries = [...(result?.findings ?? [])];
-  for (const [file, findings] of entries) if (findings.length > 0) send(uriOf(file), workspace.openVersion(file), findings.map(toDiagnostic));
-  for (const [file, findings] of entries) if (findings.length === 0) send(uriOf(file), workspace.openVersion(file), []);
+  for (const [file, findings] of entries) if (findings.length > 0) sendFindings(file, findings);
+  for (const [file, findings] of entries) if (findings.length === 0) sendFindings(file, findings);
   if (state.setupError) {
     const diagnostic: Diagnostic = {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileCache, analyzeInSteps, runToEnd, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { runToEnd, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { IncrementalAnalysis } from '../core/incremental';
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { CharterFile } from '../core/parse';
 import type { SourceFile } from '../core/types';
@@ -37,8 +38,8 @@ export interface OrganizationState {
   /** Versions of open documents the latest result was computed from. */
   versions: Map<string, number>;
   dirty: boolean;
-  /** Parses of this organization's files, reused while their text is unchanged. */
-  cache: FileCache;
+  /** The organization's analysis, kept between edits: an edit re-analyses what it affects. */
+  analysis: IncrementalAnalysis;
 }
 
 export class Workspace {
@@ -135,7 +136,7 @@ export class Workspace {
     let state = this.organizations.get(root);
     if (!state) {
       const { config, error } = this.configAt(root);
-      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, cache: new FileCache() };
+      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, analysis: new IncrementalAnalysis({ rules: config.rules }) };
       this.organizations.set(root, state);
     }
     return state;
@@ -203,7 +204,7 @@ export class Workspace {
     }
     state.files.clear();
     state.result = undefined;
-    state.cache = new FileCache();
+    state.analysis = new IncrementalAnalysis({ rules: state.config.rules });
   }
 
   openVersion(file: string): number | undefined {
@@ -291,7 +292,8 @@ export class Workspace {
     }
     const input = this.inputFor(state);
     if (!input) return undefined;
-    const result = yield* analyzeInSteps({ ...input, cache: state.cache });
+    const { files, ...settings } = input;
+    const result = yield* state.analysis.update(files, settings);
     state.result = result;
     return result;
   }

@@ -13,7 +13,7 @@ export const uncoveredRegion: Rule = {
     const parsed = new Set(parsedFiles);
     const covered = org.coveredRegionNames();
     for (const info of org.regions.values()) {
-      if (info.children.size > 0 || info.decls.length === 0 || covered.has(info.name)) continue;
+      if (info.decls.length === 0 || covered.has(info.name) || org.hasChildren(info.name)) continue;
       const { file, decl } = info.decls[0];
       if (!parsed.has(file)) continue;
       report({ file, span: decl, message: `Region ${quoted(info.name)} is not covered by any regional role.` });

@@ -17,7 +17,7 @@ export const unknownReference: Rule = {
       for (const role of file.roles) {
         const target = role.reportsTo;
         if (!target || !org.typeOf(role)) continue;
-        if (org.rolesById.has(target.value) || org.externals.has(target.value)) continue;
+        if (org.isKnownId(target.value)) continue;
         const suggestions = (known ??= new Suggester(org.knownIds())).suggest(target.value);
         report({
           file,
