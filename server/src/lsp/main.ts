@@ -303,6 +303,29 @@ function announce(state: OrganizationState, result: AnalysisResult | undefined):
   connection.console.info(line);
 }
 
+/** Sends a file's findings unless what it was last sent is the same (records it in `now`). */
+function publishFindings(before: Map<string, Sent>, now: Map<string, Sent>, file: string, findings: readonly Finding[]): void {
+  const uri = uriOf(file);
+  const version = workspace.openVersion(file);
+  const last = before.get(uri);
+  if (last && last.findings === findings && last.version === version) {
+    now.set(uri, last);
+    return;
+  }
+  sendDiagnostics(before, now, uri, version, findings.map(toDiagnostic), findings);
+}
+
+function sendDiagnostics(before: Map<string, Sent>, now: Map<string, Sent>, uri: string, version: number | undefined, diagnostics: Diagnostic[], findings?: readonly Finding[]): void {
+  const last = before.get(uri);
+  // A new version is always sent (the editor waits for its diagnostics), unchanged or not.
+  if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) {
+    now.set(uri, { ...last, findings });
+    return;
+  }
+  now.set(uri, { version, diagnostics, findings });
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
 function samePosition(a: Diagnostic['range']['start'], b: Diagnostic['range']['start']): boolean {
   return a.line === b.line && a.character === b.character;
 }
@@ -328,30 +351,35 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   return true;
 }
 
+/** The result each organization's diagnostics were last published from. */
+const publishedResults = new Map<string, AnalysisResult>();
+
 function publish(state: OrganizationState, result: AnalysisResult | undefined): void {
   announce(state, result);
   const before = published.get(state.root) ?? new Map<string, Sent>();
+  const lastResult = publishedResults.get(state.root);
+  if (result) publishedResults.set(state.root, result);
+  else publishedResults.delete(state.root);
+  // An update of the result published last: only the files it changed, and the open documents
+  // (their versions), can need sending; a keystroke in a 10,000-file organization sends one.
+  if (result?.changed && result.basedOn && result.basedOn === lastResult && !state.setupError && published.has(state.root)) {
+    const look = new Set(result.changed);
+    for (const file of state.versions.keys()) look.add(file);
+    for (const file of look) {
+      const findings = result.findings.get(file);
+      if (findings) {
+        publishFindings(before, before, file, findings);
+        continue;
+      }
+      const uri = uriOf(file);
+      if (before.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    setImmediate(collectIfGrown);
+    return;
+  }
   const now = new Map<string, Sent>();
-  const sendFindings = (file: string, findings: readonly Finding[]): void => {
-    const uri = uriOf(file);
-    const version = workspace.openVersion(file);
-    const last = before.get(uri);
-    if (last && last.findings === findings && last.version === version) {
-      now.set(uri, last);
-      return;
-    }
-    send(uri, version, findings.map(toDiagnostic), findings);
-  };
-  const send = (uri: string, version: number | undefined, diagnostics: Diagnostic[], findings?: readonly Finding[]): void => {
-    const last = before.get(uri);
-    // A new version is always sent (the editor waits for its diagnostics), unchanged or not.
-    if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) {
-      now.set(uri, { ...last, findings });
-      return;
-    }
-    now.set(uri, { version, diagnostics, findings });
-    void connection.sendDiagnostics({ uri, version, diagnostics });
-  };
+  const sendFindings = (file: string, findings: readonly Finding[]): void => publishFindings(before, now, file, findings);
+  const send = (uri: string, version: number | undefined, diagnostics: Diagnostic[]): void => sendDiagnostics(before, now, uri, version, diagnostics);
   // Files with findings first: in a large organization they reach the editor before the clean
   // files' empty lists do.
   const entries = [...(result?.findings ?? [])];

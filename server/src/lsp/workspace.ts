@@ -40,6 +40,9 @@ export interface OrganizationState {
   dirty: boolean;
   /** The organization's analysis, kept between edits: an edit re-analyses what it affects. */
   analysis: IncrementalAnalysis;
+  /** The last input's files, sorted by path; `stale` names the ones to read again (`inputFor`). */
+  sources?: SourceFile[];
+  stale: Set<string> | 'all';
 }
 
 export class Workspace {
@@ -136,7 +139,7 @@ export class Workspace {
     let state = this.organizations.get(root);
     if (!state) {
       const { config, error } = this.configAt(root);
-      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, analysis: new IncrementalAnalysis({ rules: config.rules }) };
+      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, analysis: new IncrementalAnalysis({ rules: config.rules }), stale: 'all' };
       this.organizations.set(root, state);
     }
     return state;
@@ -145,7 +148,7 @@ export class Workspace {
   addCharter(file: string): OrganizationState {
     const state = this.organization(this.rootFor(file));
     state.files.add(file);
-    state.dirty = true;
+    touch(state, file);
     return state;
   }
 
@@ -153,7 +156,7 @@ export class Workspace {
     const state = this.organizationOf(file);
     if (state) {
       state.files.delete(file);
-      state.dirty = true;
+      touch(state, file);
     }
     this.diskCache.delete(file);
     this.refused.delete(file);
@@ -174,7 +177,7 @@ export class Workspace {
   changeDocument(file: string, text: string, version: number): OrganizationState | undefined {
     this.open.set(file, { text, version });
     const state = this.organizationOf(file);
-    if (state) state.dirty = true;
+    if (state) touch(state, file);
     return state;
   }
 
@@ -189,7 +192,7 @@ export class Workspace {
     const state = this.organizationOf(file);
     if (!state) return undefined;
     if (!fs.existsSync(file) || !this.folders.some((folder) => isInside(folder, file))) this.removeCharter(file);
-    else state.dirty = true;
+    else touch(state, file);
     const held = this.folders.some((folder) => isInside(folder, state.root) || isInside(state.root, folder));
     if (state.files.size === 0 && !held) this.dropOrganization(state);
     return state;
@@ -205,6 +208,8 @@ export class Workspace {
     state.files.clear();
     state.result = undefined;
     state.analysis = new IncrementalAnalysis({ rules: state.config.rules });
+    state.sources = undefined;
+    state.stale = 'all';
   }
 
   openVersion(file: string): number | undefined {
@@ -215,7 +220,7 @@ export class Workspace {
   diskChanged(file: string): OrganizationState | undefined {
     this.diskCache.delete(file);
     const state = this.organizationOf(file);
-    if (state) state.dirty = true;
+    if (state) touch(state, file);
     return state;
   }
 
@@ -256,11 +261,7 @@ export class Workspace {
 
   /** The core's input for an organization: its files' current texts, config and model. */
   inputFor(state: OrganizationState): AnalyzeInput | undefined {
-    const files: SourceFile[] = [];
-    for (const file of [...state.files].sort()) {
-      const text = this.textOf(file);
-      if (text !== undefined) files.push({ path: file, text });
-    }
+    const files = this.sourcesOf(state);
     let model;
     try {
       model = forcedModel(undefined, state.root, state.config);
@@ -268,6 +269,45 @@ export class Workspace {
       state.setupError = { file: state.config.path ?? path.join(state.root, CONFIG_FILE_NAME), message: (error as UsageError).message };
     }
     return { files, rules: state.config.rules, model, resolveModel: charterModelResolver(state.root, state.root) };
+  }
+
+  /**
+   * An organization's files and texts, sorted by path. While the client reports file changes,
+   * only the files touched since the last call are read again and the other entries are the very
+   * same objects (the incremental analysis compares them by identity); otherwise every file is.
+   */
+  private sourcesOf(state: OrganizationState): SourceFile[] {
+    const stale = state.stale;
+    state.stale = new Set();
+    if (!this.fileEventsTrusted || stale === 'all' || !state.sources) {
+      const files: SourceFile[] = [];
+      for (const file of [...state.files].sort()) {
+        const text = this.textOf(file);
+        if (text !== undefined) files.push({ path: file, text });
+      }
+      state.sources = files;
+      return files;
+    }
+    if (stale.size === 0) return state.sources;
+    const files = state.sources.slice();
+    for (const file of stale) {
+      const text = state.files.has(file) ? this.textOf(file) : undefined;
+      // Binary search by path (the list is sorted the way `[...].sort()` sorts strings).
+      let low = 0;
+      let high = files.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (files[middle].path < file) low = middle + 1;
+        else high = middle;
+      }
+      const found = low < files.length && files[low].path === file;
+      if (text === undefined) {
+        if (found) files.splice(low, 1);
+      } else if (!found) files.splice(low, 0, { path: file, text });
+      else if (files[low].text !== text) files[low] = { path: file, text };
+    }
+    state.sources = files;
+    return files;
   }
 
   /** Analyses an organization if anything changed since its last analysis. */
@@ -286,10 +326,8 @@ export class Workspace {
     if (!state.dirty && state.result) return state.result;
     state.dirty = false;
     state.versions = new Map();
-    for (const file of state.files) {
-      const version = this.openVersion(file);
-      if (version !== undefined) state.versions.set(file, version);
-    }
+    // The open documents, not the organization's 10,000 files.
+    for (const [file, document] of this.open) if (state.files.has(file)) state.versions.set(file, document.version);
     const input = this.inputFor(state);
     if (!input) return undefined;
     const { files, ...settings } = input;
@@ -319,4 +357,10 @@ export class Workspace {
   isCurrent(state: OrganizationState, file: string): boolean {
     return !state.dirty && state.versions.get(file) === this.openVersion(file);
   }
+}
+
+/** A file of the organization changed (text, membership): re-read it and re-lint. */
+function touch(state: OrganizationState, file: string): void {
+  state.dirty = true;
+  if (state.stale !== 'all') state.stale.add(file);
 }
