@@ -103,7 +103,11 @@ const run = (steps) => {
 function differing(a, b) {
   const x = new Map(JSON.parse(a).map(([file, list]) => [file, JSON.stringify(list)]));
   const y = new Map(JSON.parse(b).map(([file, list]) => [file, JSON.stringify(list)]));
-  return [...new Set([...x.keys(), ...y.keys()])].filter((file) => x.get(file) !== y.get(file)).map((file) => `${file}:\n  kept  ${x.get(file)?.slice(0, 1500)}\n  fresh ${y.get(file)?.slice(0, 1500)}`).join('\n');
+  const only = (a, b) => (a ? JSON.parse(a) : []).map((f) => JSON.stringify(f)).filter((f) => !(b ? JSON.parse(b) : []).map((g) => JSON.stringify(g)).includes(f));
+  return [...new Set([...x.keys(), ...y.keys()])]
+    .filter((file) => x.get(file) !== y.get(file))
+    .map((file) => `${file}:\n  only kept  ${only(x.get(file), y.get(file)).join('\n    ').slice(0, 1500)}\n  only fresh ${only(y.get(file), x.get(file)).join('\n    ').slice(0, 1500)}`)
+    .join('\n');
 }
 
 function check(seed, edits, initial, settings, { engine = true } = {}) {

@@ -38,6 +38,8 @@ interface FileFacts {
   decls: { name: string; parent: string | null }[];
   /** Its roles by id (for following reporting lines). */
   roles: RoleDecl[];
+  /** First index of each declaration (name, parent) in `decls`, made when first asked. */
+  declIndex?: Map<string, number>;
 }
 
 /** Names counted in an update, with whether they were present before it. */
@@ -111,9 +113,11 @@ export class IncrementalAnalysis {
   private readonly idCounts = new Map<string, number>();
   /** Region name → files declaring it (counted). */
   private readonly regionDecls = new Map<string, Map<string, number>>();
-  /** Parent → child → declarations saying so. */
+  /** Parent → child → declarations saying so, and child → parent → the same count. */
   private readonly childLinks = new Map<string, Map<string, number>>();
+  private readonly parentLinks = new Map<string, Map<string, number>>();
   private coverMemo = new Map<string, Set<string>>();
+  private childMemo = new Map<string, string[]>();
   /** Role id → declaring files (to follow reporting lines). */
   private readonly roleFiles = new Map<string, Set<string>>();
   /** The sources of the last update (see `update`). */
@@ -213,14 +217,27 @@ export class IncrementalAnalysis {
     if (sameModel) for (const path of changed) for (const role of this.facts.get(path)?.roles ?? []) this.followCycle(role, cycleFiles);
 
     // The region tree first: which roles take part, and what they cover, depends on it.
+    // Declarations that came or went (a renamed region in a 10,000-region tree is one of each).
     const treeNames = new Set<string>();
+    const declDelta: { path: string; decl: { name: string; parent: string | null }; by: number }[] = [];
     for (const path of changed) {
       const before = this.facts.get(path)?.decls ?? [];
       const charter = charters.get(path);
-      const after = charter ? charter.regions.map((decl) => ({ name: decl.name, parent: decl.parent })) : [];
+      const after = charter ? charter.regions : [];
       const same = before.length === after.length && before.every((d, i) => d.name === after[i].name && d.parent === after[i].parent);
       if (same) continue;
-      for (const decl of [...before, ...after]) {
+      const counts = new Map<string, { decl: { name: string; parent: string | null }; by: number }>();
+      const count = (decl: { name: string; parent: string | null }, by: number) => {
+        const key = `${decl.name}\u0000${decl.parent ?? '\u0001'}`;
+        const entry = counts.get(key) ?? { decl: { name: decl.name, parent: decl.parent }, by: 0 };
+        entry.by += by;
+        counts.set(key, entry);
+      };
+      for (const decl of before) count(decl, -1);
+      for (const decl of after) count(decl, +1);
+      for (const { decl, by } of counts.values()) {
+        if (by === 0) continue;
+        declDelta.push({ path, decl, by });
         treeNames.add(decl.name);
         if (decl.parent !== null) treeNames.add(decl.parent);
       }
@@ -229,12 +246,9 @@ export class IncrementalAnalysis {
     if (treeNames.size > 0) {
       // Roles naming a changed region or one above it cover something else now.
       const above = this.withAncestors(treeNames);
-      for (const path of changed) this.updateDecls(path, this.facts.get(path)?.decls ?? [], -1);
-      for (const path of changed) {
-        const charter = charters.get(path);
-        if (charter) this.updateDecls(path, charter.regions, +1);
-      }
+      for (const { path, decl, by } of declDelta) this.updateDecls(path, [decl], by);
       this.coverMemo = new Map();
+      this.childMemo = new Map();
       for (const name of this.withAncestors(above)) for (const path of this.readers.get(`region:${name}`) ?? []) recontribute.add(path);
     }
 
@@ -380,7 +394,7 @@ export class IncrementalAnalysis {
       },
       isExternal: (id) => this.externalFiles.has(id),
       isDeclaredRegion: (name) => this.regionDecls.has(name),
-      children: (name) => this.childLinks.get(name)?.keys() ?? [],
+      children: (name) => this.childrenInOrder(name),
       firstFile: first === undefined ? undefined : charters.get(first),
       presentTypes: this.typeCounts,
       coveredRegions: this.coverCounts,
@@ -404,17 +418,47 @@ export class IncrementalAnalysis {
     return [...met].filter((name) => this.regionDecls.has(name));
   }
 
+  /**
+   * A region's children in the order an Organization of every file lists them: by the first
+   * declaration saying so, files in path order, declarations in document order (the order
+   * overlap messages name partners in).
+   */
+  private childrenInOrder(name: string): Iterable<string> {
+    const children = this.childLinks.get(name);
+    if (!children) return [];
+    if (children.size === 1) return children.keys();
+    let ordered = this.childMemo.get(name);
+    if (ordered) return ordered;
+    const firstAt = (child: string): [string, number] => {
+      let best: [string, number] = ['\uffff', 0];
+      for (const path of this.regionDecls.get(child)?.keys() ?? []) {
+        if (path > best[0]) continue;
+        const facts = this.facts.get(path);
+        if (!facts) continue;
+        facts.declIndex ??= new Map(facts.decls.map((decl, index): [string, number] => [`${decl.name}\u0000${decl.parent ?? ''}`, index]).reverse());
+        const index = facts.declIndex.get(`${child}\u0000${name}`);
+        if (index !== undefined && (path < best[0] || index < best[1])) best = [path, index];
+      }
+      return best;
+    };
+    ordered = [...children.keys()]
+      .map((child) => ({ child, at: firstAt(child) }))
+      .sort((a, b) => comparePaths(a.at[0], b.at[0]) || a.at[1] - b.at[1])
+      .map((entry) => entry.child);
+    this.childMemo.set(name, ordered);
+    return ordered;
+  }
+
   /** The names and every region above them, in the tree as it stands. */
   private withAncestors(names: Iterable<string>): Set<string> {
-    const parents = new Map<string, string[]>();
-    for (const [parent, children] of this.childLinks) for (const child of children.keys()) parents.set(child, [...(parents.get(child) ?? []), parent]);
+    const parents = this.parentLinks;
     const result = new Set<string>();
     const stack = [...names];
     while (stack.length > 0) {
       const name = stack.pop() as string;
       if (result.has(name)) continue;
       result.add(name);
-      for (const parent of parents.get(name) ?? []) stack.push(parent);
+      for (const parent of parents.get(name)?.keys() ?? []) stack.push(parent);
     }
     return result;
   }
@@ -434,6 +478,12 @@ export class IncrementalAnalysis {
       else children.set(decl.name, links);
       if (children.size === 0) this.childLinks.delete(decl.parent);
       else this.childLinks.set(decl.parent, children);
+      const parents = this.parentLinks.get(decl.name) ?? new Map<string, number>();
+      const up = (parents.get(decl.parent) ?? 0) + by;
+      if (up === 0) parents.delete(decl.parent);
+      else parents.set(decl.parent, up);
+      if (parents.size === 0) this.parentLinks.delete(decl.name);
+      else this.parentLinks.set(decl.name, parents);
     }
   }
 
