@@ -258,10 +258,9 @@ export class IncrementalAnalysis {
     const model = chosen?.model;
     for (const path of recontribute) {
       const before = this.facts.get(path);
-      if (before) this.unindex(path, before, touched);
       const charter = charters.get(path);
       const after = charter ? this.factsOf(charter, model) : undefined;
-      if (after) this.index(path, after, touched);
+      this.reindex(path, before, after, touched);
       for (const [key, print] of before?.provides ?? []) if (after?.provides.get(key) !== print) changedKeys.add(key);
       for (const [key, print] of after?.provides ?? []) if (before?.provides.get(key) !== print) changedKeys.add(key);
       if (after) this.facts.set(path, after);
@@ -395,6 +394,7 @@ export class IncrementalAnalysis {
       isExternal: (id) => this.externalFiles.has(id),
       isDeclaredRegion: (name) => this.regionDecls.has(name),
       children: (name) => this.childrenInOrder(name),
+      hasChildren: (name) => this.childLinks.has(name),
       firstFile: first === undefined ? undefined : charters.get(first),
       presentTypes: this.typeCounts,
       coveredRegions: this.coverCounts,
@@ -576,6 +576,25 @@ export class IncrementalAnalysis {
       }
     }
     return facts;
+  }
+
+  /**
+   * Moves a file's entries in the indexes from `before` to `after` by difference: the org file of a
+   * 10,000-region organization keeps 20,000 keys, of which an edit changes a few.
+   */
+  private reindex(path: string, before: FileFacts | undefined, after: FileFacts | undefined, touched: Touched): void {
+    if (!before || !after) {
+      if (before) this.unindex(path, before, touched);
+      if (after) this.index(path, after, touched);
+      return;
+    }
+    for (const key of before.provides.keys()) if (!after.provides.has(key)) removeFrom(this.providers, key, path);
+    for (const key of after.provides.keys()) if (!before.provides.has(key)) addTo(this.providers, key, path);
+    for (const key of before.reads) if (!after.reads.has(key)) removeFrom(this.readers, key, path);
+    for (const key of after.reads) if (!before.reads.has(key)) addTo(this.readers, key, path);
+    const rest = (facts: FileFacts): FileFacts => ({ ...facts, provides: new Map(), reads: new Set() });
+    this.unindex(path, rest(before), touched);
+    this.index(path, rest(after), touched);
   }
 
   private index(path: string, facts: FileFacts, touched?: Touched): void {

@@ -44,6 +44,7 @@ export interface WholeOrganization {
   isDeclaredRegion(name: string): boolean;
   /** Sub-regions declared under a region, in any file. */
   children(name: string): Iterable<string>;
+  hasChildren(name: string): boolean;
   firstFile: CharterFile | undefined;
   presentTypes: NameSet;
   coveredRegions: NameSet;
@@ -208,11 +209,7 @@ export class Organization {
   }
 
   hasChildren(name: string): boolean {
-    for (const child of this.childrenOf(name)) {
-      void child;
-      return true;
-    }
-    return false;
+    return this.whole ? this.whole.hasChildren(name) : (this.regions.get(name)?.children.size ?? 0) > 0;
   }
 
   isDeclaredRegion(name: string): boolean {
