@@ -72,10 +72,11 @@ test('a change on disk to an open charter does not replace the editor text', TIM
   // Force a re-analysis of the organization through another open document, then look at emea.
   const org = client.open('org.charter.yaml');
   await client.waitForDiagnostics(org, (d, p) => p.version === 1);
-  const mark = client.mark();
   const orgVersion = client.replace(org, 'Dana Whitfield', 'Dana Whitfield-Ng');
   await client.waitForDiagnostics(org, (d, p) => p.version === orgVersion);
-  const latest = await client.waitForDiagnostics(emea, () => true, WAIT, { since: mark });
+  // The organization was re-analysed with the disk change in; emea is republished only if its
+  // findings changed (issue #15), so its latest diagnostics are the ones to judge.
+  const latest = client.latest.get(emea).params;
   assert.equal(latest.version, version, 'diagnostics of an open document carry its version');
   assert.ok(lacks('unknown-reference')(latest.diagnostics) && lacks('duplicate-responsibility')(latest.diagnostics), `emea shows the disk text instead of the buffer: [${summarize(latest.diagnostics)}]`);
   assert.ok(has('territory-overlap')(latest.diagnostics));
@@ -147,7 +148,8 @@ test('an invalid .charterlintrc.yaml is reported on the config file, and fixing 
   fs.writeFileSync(client.file('.charterlintrc.yaml'), good);
   client.watchedFilesChanged([['.charterlintrc.yaml', Changed]]);
   await client.waitForDiagnostics(config, (d) => d.length === 0, WAIT, { since: mark2 });
-  await client.waitForDiagnostics(client.uri('americas.charter.yaml'), has('unknown-reference'), WAIT, { since: mark2 });
+  // Republished only if they changed: the latest diagnostics count.
+  await client.waitForDiagnostics(client.uri('americas.charter.yaml'), has('unknown-reference'), WAIT);
 });
 
 test('a role-model file changed on disk re-lints the organization that uses it', TIMEOUT, async (t) => {

@@ -2,7 +2,7 @@ import { Cascade, renderWhole } from './cascade';
 import { applyEdits, touchesFrozen, trimSpan } from './fixes';
 import { Facts } from './facts';
 import { DEFAULT_MODEL_ID, isModelPath, loadBuiltinModel, type RoleModel } from './model/model';
-import { Organization } from './organization';
+import { Organization, type WholeOrganization } from './organization';
 import type { ChunkCache } from './chunks';
 import { parseCharter, parseYaml, rephrase, toPlainData, type CharterFile } from './parse';
 import { LineIndex } from './text';
@@ -110,12 +110,30 @@ function prepareFileUnguarded(path: string, text: string, chunks?: ChunkCache): 
   return { text, charter, schemaProblems };
 }
 
+/** Each parse's suppressions, read once: the parse is reused while its file's text is unchanged. */
+const suppressionsByFile = new WeakMap<CharterFile, Suppressions>();
+
+function suppressionsOf(file: CharterFile): Suppressions {
+  let found = suppressionsByFile.get(file);
+  if (!found) {
+    found = readSuppressions(file.lines);
+    suppressionsByFile.set(file, found);
+  }
+  return found;
+}
+
 export interface AnalysisResult {
   /** Findings by file path (every input file has an entry), each list in position order. */
   findings: Map<string, Finding[]>;
   files: CharterFile[];
   org: Organization;
   model?: RoleModel;
+  /**
+   * Set by the incremental analysis: the result this one updated, and the files whose findings
+   * may differ from it (the others' lists are the very same arrays). The server republishes those.
+   */
+  basedOn?: AnalysisResult;
+  changed?: ReadonlySet<string>;
 }
 
 export const builtinResolver: ModelResolver = (reference) => {
@@ -128,8 +146,18 @@ function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * A run over part of an organization (see `incremental.ts`): `only` lists the files whose findings
+ * are wanted, `whole` answers for the whole organization, `chosen` is its model choice.
+ */
+export interface PartialRun {
+  only: ReadonlySet<string>;
+  whole: WholeOrganization;
+  chosen: { model?: ChosenModel; issues: ModelIssue[] };
+}
+
 /** SPEC "Model": --model, else config, else the charters' model:, else sales-leadership. */
-function chooseModel(files: CharterFile[], input: AnalyzeInput): { model?: ChosenModel; issues: ModelIssue[] } {
+export function chooseModel(files: CharterFile[], input: AnalyzeInput): { model?: ChosenModel; issues: ModelIssue[] } {
   const resolve = input.resolveModel ?? builtinResolver;
   const issues: ModelIssue[] = [];
   let chosen: ChosenModel | undefined = input.model;
@@ -218,23 +246,25 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
  * but a large file's parse reuses the previous version's role chunks, moved to the new offsets,
  * so the previous result's positions may no longer hold (see `Workspace.analyzeInSteps`).
  */
-export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisResult, void> {
+export function* analyzeInSteps(input: AnalyzeInput, part?: PartialRun): Generator<void, AnalysisResult, void> {
   const sources = [...input.files].sort((a, b) => comparePaths(a.path, b.path));
   const prepared: PreparedFile[] = [];
   for (const source of sources) {
     prepared.push(input.cache ? input.cache.get(source.path, source.text) : prepareFile(source.path, source.text));
     yield;
   }
-  input.cache?.retain(new Set(sources.map((source) => source.path)));
+  // A partial run sees some of the organization's files: the cache keeps the others.
+  if (!part) input.cache?.retain(new Set(sources.map((source) => source.path)));
   const files = prepared.map((p) => p.charter);
   const schemaProblems = new Map<CharterFile, SchemaProblem[]>(prepared.map((p) => [p.charter, p.schemaProblems]));
-  const { model: chosen, issues } = chooseModel(files, input);
+  const { model: chosen, issues } = part ? part.chosen : chooseModel(files, input);
   const model = chosen?.model;
-  const org = new Organization(files, model);
+  const org = new Organization(files, model, part?.whole);
   const facts = new Facts(org);
-  const findings = new Map<string, Finding[]>(files.map((file) => [file.path, []]));
+  const listed = part ? files.filter((file) => part.only.has(file.path)) : files;
+  const findings = new Map<string, Finding[]>(listed.map((file) => [file.path, []]));
   const stillParsed = files.filter((file) => file.syntaxErrors.length === 0);
-  const suppressions = new Map<CharterFile, Suppressions>(files.map((file) => [file, readSuppressions(file.lines)]));
+  const suppressions = new Map<CharterFile, Suppressions>(files.map((file) => [file, suppressionsOf(file)]));
   // SPEC "One finding, not a cascade": findings that other rules' findings may silence wait in the
   // cascade until every rule ran; silencing counts only findings actually shown.
   const cascade = new Cascade(RULES);
@@ -255,9 +285,11 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   };
   /** Lists a kept finding (or counts it past the limit); notes it as shown for the rules it silences. */
   const emit = (ruleId: string, report: ReportInput): void => {
-    const list = findings.get(report.file.path);
-    if (!list || suppressed(ruleId, report)) return;
+    if (suppressed(ruleId, report)) return;
     if (cascade.isSilencer(ruleId)) cascade.noteShown(ruleId, report.subjects);
+    // In a partial run, a finding outside the listed files still silences (above), unlisted.
+    const list = findings.get(report.file.path);
+    if (!list) return;
     const setting = settings.get(ruleId) as Severity;
     let perFile = counts.get(ruleId);
     if (!perFile) counts.set(ruleId, (perFile = new Map()));
@@ -315,7 +347,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       findings.get(file.path)?.push({ ...first, message: `${count} more ${rule} findings in this file are not listed (the first ${MAX_PER_RULE} are).`, related: [], fixes: [] });
     }
   }
-  for (const file of files) {
+  for (const file of listed) {
     const list = findings.get(file.path) ?? [];
     list.sort(
       (a, b) =>

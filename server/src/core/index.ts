@@ -1,5 +1,6 @@
 /** The analysis core: plain data in, findings and edits out. No LSP, no VS Code, no process state. */
 export { analyze, analyzeInSteps, fixAll, builtinResolver, FileCache } from './analyze';
+export { IncrementalAnalysis } from './incremental';
 export type { AnalyzeInput, AnalysisResult, ChosenModel, ModelResolution, ModelResolver, FixAllResult } from './analyze';
 export { applyEdits } from './fixes';
 export { parseCharter } from './parse';

@@ -31,6 +31,49 @@ export interface ResolvedResponsibility {
 
 const NO_IDS: readonly string[] = [];
 
+/** Names answered by membership only (a Set, or the keys of the incremental analysis' counts). */
+export interface NameSet {
+  has(name: string): boolean;
+}
+
+/** What an Organization holding part of an organization asks about the whole of it. */
+export interface WholeOrganization {
+  /** The first role (files in path order) with this id, wherever it is. */
+  firstRole(id: string): RoleDecl | undefined;
+  isExternal(id: string): boolean;
+  isDeclaredRegion(name: string): boolean;
+  /** Sub-regions declared under a region, in any file. */
+  children(name: string): Iterable<string>;
+  hasChildren(name: string): boolean;
+  firstFile: CharterFile | undefined;
+  presentTypes: NameSet;
+  coveredRegions: NameSet;
+  knownIds(): Iterable<string>;
+  declaredRegionNames(): Iterable<string>;
+}
+
+/**
+ * Kept between analyses, by model: a role's resolved entries depend only on the role (its file's
+ * parse, reused while the text is unchanged) and the model, so a keystroke resolves the roles of
+ * the edited file only, not those of the organization's 10,000 other files. Weak maps: a file's
+ * roles go with its parse, a model's entries with the model.
+ */
+const resolvedByModel = new WeakMap<RoleModel, WeakMap<RoleDecl, ResolvedResponsibility[]>>();
+const matchesByModel = new WeakMap<RoleModel, Map<string, MatchResult>>();
+const MAX_CACHED_MATCHES = 50_000;
+
+function resolvedCache(model: RoleModel): WeakMap<RoleDecl, ResolvedResponsibility[]> {
+  let cache = resolvedByModel.get(model);
+  if (!cache) resolvedByModel.set(model, (cache = new WeakMap()));
+  return cache;
+}
+
+function matchCache(model: RoleModel): Map<string, MatchResult> {
+  let cache = matchesByModel.get(model);
+  if (!cache) matchesByModel.set(model, (cache = new Map()));
+  return cache;
+}
+
 /** The cross-file index of one organization: every rule reads this, nothing reads the files twice. */
 export class Organization {
   readonly roles: RoleDecl[] = [];
@@ -44,6 +87,12 @@ export class Organization {
   constructor(
     readonly files: CharterFile[],
     readonly model: RoleModel | undefined,
+    /**
+     * The whole organization's answers, when this one holds only part of it: the incremental
+     * analysis (`incremental.ts`) re-checks the files an edit affects together with the files
+     * they depend on, and the few questions about everything are answered from its indexes.
+     */
+    private readonly whole?: WholeOrganization,
   ) {
     for (const file of files) {
       for (const id of file.external) {
@@ -76,7 +125,56 @@ export class Organization {
         }
       }
     }
-    for (const role of this.roles) this.responsibilities.set(role, this.resolve(role));
+    const resolvedRoles = model ? resolvedCache(model) : undefined;
+    for (const role of this.roles) {
+      let resolved = resolvedRoles?.get(role);
+      if (!resolved) {
+        resolved = this.resolve(role);
+        resolvedRoles?.set(role, resolved);
+      }
+      this.responsibilities.set(role, resolved);
+    }
+  }
+
+  /** The organization's first file in path order (organization-wide findings go there). */
+  get firstFile(): CharterFile | undefined {
+    return this.whole ? this.whole.firstFile : this.files[0];
+  }
+
+  /** Ids of the role types some role of the organization has. */
+  presentTypes(): NameSet {
+    if (this.whole) return this.whole.presentTypes;
+    const present = new Set<string>();
+    for (const role of this.roles) {
+      const type = this.typeOf(role);
+      if (type) present.add(type.id);
+    }
+    return present;
+  }
+
+  /** Regions some participating role covers (sub-regions included). */
+  coveredRegionNames(): NameSet {
+    if (this.whole) return this.whole.coveredRegions;
+    if (this.coveredNames) return this.coveredNames;
+    const covered = new Set<string>();
+    for (const role of this.roles) {
+      if (!this.participates(role)) continue;
+      for (const region of this.coveredRegions(role) ?? []) covered.add(region);
+    }
+    this.coveredNames = covered;
+    return covered;
+  }
+
+  private coveredNames?: Set<string>;
+
+  /** Every role id and external id of the organization, for did-you-mean. */
+  knownIds(): Iterable<string> {
+    return this.whole ? this.whole.knownIds() : [...this.rolesById.keys(), ...this.externals.keys()];
+  }
+
+  /** Every declared region name, in the order the index met them (files in path order). */
+  declaredRegionNames(): Iterable<string> {
+    return this.whole ? this.whole.declaredRegionNames() : [...this.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name);
   }
 
   typeOf(role: RoleDecl): RoleTypeDef | undefined {
@@ -91,7 +189,31 @@ export class Organization {
     return role.scope.kind === 'organization' ? 'organization' : 'region';
   }
 
+  /** The first role with this id (files in path order), the one a `reports_to` names. */
+  firstRole(id: string): RoleDecl | undefined {
+    return this.whole ? this.whole.firstRole(id) : this.rolesById.get(id)?.[0];
+  }
+
+  isExternal(id: string): boolean {
+    return this.whole ? this.whole.isExternal(id) : this.externals.has(id);
+  }
+
+  /** A role id or an external id of the organization. */
+  isKnownId(id: string): boolean {
+    return this.firstRole(id) !== undefined || this.isExternal(id);
+  }
+
+  /** Sub-regions declared under a region. */
+  childrenOf(name: string): Iterable<string> {
+    return this.whole ? this.whole.children(name) : this.regions.get(name)?.children ?? [];
+  }
+
+  hasChildren(name: string): boolean {
+    return this.whole ? this.whole.hasChildren(name) : (this.regions.get(name)?.children.size ?? 0) > 0;
+  }
+
   isDeclaredRegion(name: string): boolean {
+    if (this.whole) return this.whole.isDeclaredRegion(name);
     const info = this.regions.get(name);
     return !!info && info.decls.length > 0;
   }
@@ -106,7 +228,7 @@ export class Organization {
       const current = stack.pop() as string;
       if (result.has(current)) continue;
       result.add(current);
-      for (const child of this.regions.get(current)?.children ?? []) stack.push(child);
+      for (const child of this.childrenOf(current)) stack.push(child);
     }
     this.coverCache.set(name, result);
     return result;
@@ -165,29 +287,25 @@ export class Organization {
     return resolved.ids.filter((id) => owned.get(id) === resolved);
   }
 
-  /** Match results by role scope, then text. */
-  private readonly matchCache = new Map<string | undefined, Map<string, MatchResult>>();
-
   /**
    * Free text is matched once per text and scope level: a list shared through an alias by
    * hundreds of roles, or a phrase repeated across the organization, costs one match.
    */
   private match(text: string, model: RoleModel, roleScope: string | undefined): MatchResult {
-    let byText = this.matchCache.get(roleScope);
-    if (!byText) {
-      byText = new Map();
-      this.matchCache.set(roleScope, byText);
-    }
-    let result = byText.get(text);
+    const cache = matchCache(model);
+    const key = `${roleScope ?? ''}\u0000${text}`;
+    let result = cache.get(key);
     if (!result) {
+      // Bounded: text typed a character at a time leaves one entry per keystroke behind.
+      if (cache.size >= MAX_CACHED_MATCHES) cache.clear();
       result = matchResponsibility(text, model, roleScope);
-      byText.set(text, result);
+      cache.set(key, result);
     }
     return result;
   }
 
   /** Every result has the same fields in the same order (one object shape for V8). */
-  private resolve(role: RoleDecl): ResolvedResponsibility[] {
+  resolve(role: RoleDecl): ResolvedResponsibility[] {
     const model = this.model;
     return role.responsibilities.map((entry): ResolvedResponsibility => {
       if (!model) return { entry, role, id: undefined, ids: NO_IDS, kind: 'unknown', candidates: [], notDuty: undefined };

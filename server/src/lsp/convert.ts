@@ -31,8 +31,20 @@ function untitledFile(uri: string): string | undefined {
   return file;
 }
 
+/** `file:` URIs by path: a 10,000-file organization publishes every file's on each lint. */
+const fileUris = new Map<string, string>();
+const MAX_CACHED_URIS = 100_000;
+
 export function uriOf(file: string): string {
-  return untitledUris.get(file) ?? pathToFileURL(file).toString();
+  const untitled = untitledUris.get(file);
+  if (untitled) return untitled;
+  let uri = fileUris.get(file);
+  if (!uri) {
+    if (fileUris.size >= MAX_CACHED_URIS) fileUris.clear();
+    uri = pathToFileURL(file).toString();
+    fileUris.set(file, uri);
+  }
+  return uri;
 }
 
 /** The file path of a `file:` or `untitled:` URI; undefined for other schemes (git, output, ...). */

@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../core/analyze';
+import type { Finding } from '../core/types';
 import { parseCharter } from '../core/parse';
 import { CHART_SCRIPT, formatHtml } from '../report/html';
 import { fileOf, toDiagnostic, uriOf } from './convert';
@@ -56,7 +57,19 @@ const MIN_DEBOUNCE_MS = 15;
 const MAX_DEBOUNCE_MS = 150;
 const lastDuration = new Map<string, number>();
 const timers = new Map<string, NodeJS.Timeout>();
-const published = new Map<string, Set<string>>();
+/**
+ * What was last sent for each file, by organization: the document version and the diagnostics. A
+ * re-lint republishes only files whose diagnostics or version changed: in a 10,000-file
+ * organization a keystroke changes one file's findings, and sending 10,000 unchanged lists would
+ * cost more than the analysis.
+ */
+interface Sent {
+  version: number | undefined;
+  diagnostics: Diagnostic[];
+  /** The findings they came from: the incremental analysis hands unchanged files the same list. */
+  findings?: readonly Finding[];
+}
+const published = new Map<string, Map<string, Sent>>();
 let watchRegistered = false;
 let supportsDynamicWatch = false;
 let supportsFolderEvents = false;
@@ -108,9 +121,9 @@ connection.onInitialized(() => {
   scheduleAll(INITIAL_LINT_DELAY_MS);
   if (supportsDynamicWatch && !watchRegistered) {
     watchRegistered = true;
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{yaml,yml}' }],
-    });
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
+      .then(() => workspace.trustFileEvents(), () => undefined);
   }
   if (!supportsFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -167,9 +180,9 @@ function scheduleAll(delay?: number): void {
 /** Files published before that belong to no organization any more get empty diagnostics. */
 function clearVanished(): void {
   const roots = new Set(workspace.allOrganizations().map((s) => s.root));
-  for (const [root, uris] of published) {
+  for (const [root, sent] of published) {
     if (roots.has(root)) continue;
-    for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of sent.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(root);
   }
 }
@@ -290,18 +303,89 @@ function announce(state: OrganizationState, result: AnalysisResult | undefined):
   connection.console.info(line);
 }
 
+/** Sends a file's findings unless what it was last sent is the same (records it in `now`). */
+function publishFindings(before: Map<string, Sent>, now: Map<string, Sent>, file: string, findings: readonly Finding[]): void {
+  const uri = uriOf(file);
+  const version = workspace.openVersion(file);
+  const last = before.get(uri);
+  if (last && last.findings === findings && last.version === version) {
+    now.set(uri, last);
+    return;
+  }
+  sendDiagnostics(before, now, uri, version, findings.map(toDiagnostic), findings);
+}
+
+function sendDiagnostics(before: Map<string, Sent>, now: Map<string, Sent>, uri: string, version: number | undefined, diagnostics: Diagnostic[], findings?: readonly Finding[]): void {
+  const last = before.get(uri);
+  // A new version is always sent (the editor waits for its diagnostics), unchanged or not.
+  if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) {
+    now.set(uri, { ...last, findings });
+    return;
+  }
+  now.set(uri, { version, diagnostics, findings });
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function samePosition(a: Diagnostic['range']['start'], b: Diagnostic['range']['start']): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return samePosition(a.start, b.start) && samePosition(a.end, b.end);
+}
+
+/** Field by field (a crowded file's list is megabytes of JSON: no serialising to compare). */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !sameRange(x.range, y.range)) return false;
+    const xr = x.relatedInformation ?? [];
+    const yr = y.relatedInformation ?? [];
+    if (xr.length !== yr.length) return false;
+    for (let j = 0; j < xr.length; j++) {
+      if (xr[j].message !== yr[j].message || xr[j].location.uri !== yr[j].location.uri || !sameRange(xr[j].location.range, yr[j].location.range)) return false;
+    }
+  }
+  return true;
+}
+
+/** The result each organization's diagnostics were last published from. */
+const publishedResults = new Map<string, AnalysisResult>();
+
 function publish(state: OrganizationState, result: AnalysisResult | undefined): void {
   announce(state, result);
-  const now = new Set<string>();
-  for (const [file, findings] of result?.findings ?? []) {
-    const uri = uriOf(file);
-    now.add(uri);
-    const version = workspace.openVersion(file);
-    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+  const before = published.get(state.root) ?? new Map<string, Sent>();
+  const lastResult = publishedResults.get(state.root);
+  if (result) publishedResults.set(state.root, result);
+  else publishedResults.delete(state.root);
+  // An update of the result published last: only the files it changed, and the open documents
+  // (their versions), can need sending; a keystroke in a 10,000-file organization sends one.
+  if (result?.changed && result.basedOn && result.basedOn === lastResult && !state.setupError && published.has(state.root)) {
+    const look = new Set(result.changed);
+    for (const file of state.versions.keys()) look.add(file);
+    for (const file of look) {
+      const findings = result.findings.get(file);
+      if (findings) {
+        publishFindings(before, before, file, findings);
+        continue;
+      }
+      const uri = uriOf(file);
+      if (before.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    setImmediate(collectIfGrown);
+    return;
   }
+  const now = new Map<string, Sent>();
+  const sendFindings = (file: string, findings: readonly Finding[]): void => publishFindings(before, now, file, findings);
+  const send = (uri: string, version: number | undefined, diagnostics: Diagnostic[]): void => sendDiagnostics(before, now, uri, version, diagnostics);
+  // Files with findings first: in a large organization they reach the editor before the clean
+  // files' empty lists do.
+  const entries = [...(result?.findings ?? [])];
+  for (const [file, findings] of entries) if (findings.length > 0) sendFindings(file, findings);
+  for (const [file, findings] of entries) if (findings.length === 0) sendFindings(file, findings);
   if (state.setupError) {
-    const uri = uriOf(state.setupError.file);
-    now.add(uri);
     // At the config's problem (a repeated key, an unknown rule) when it has a place, else its start.
     const at = state.setupError.place ?? { line: 0, character: 0 };
     const diagnostic: Diagnostic = {
@@ -311,9 +395,9 @@ function publish(state: OrganizationState, result: AnalysisResult | undefined): 
       code: 'invalid-config',
       message: state.setupError.message,
     };
-    void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+    send(uriOf(state.setupError.file), undefined, [diagnostic]);
   }
-  for (const uri of published.get(state.root) ?? []) {
+  for (const uri of before.keys()) {
     if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
   published.set(state.root, now);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileCache, analyzeInSteps, runToEnd, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { runToEnd, type AnalysisResult, type AnalyzeInput } from '../core/analyze';
+import { IncrementalAnalysis } from '../core/incremental';
 import { CONFIG_FILE_NAME, defaultConfig, type CharterLintConfig } from '../core/config';
 import type { CharterFile } from '../core/parse';
 import type { SourceFile } from '../core/types';
@@ -37,8 +38,11 @@ export interface OrganizationState {
   /** Versions of open documents the latest result was computed from. */
   versions: Map<string, number>;
   dirty: boolean;
-  /** Parses of this organization's files, reused while their text is unchanged. */
-  cache: FileCache;
+  /** The organization's analysis, kept between edits: an edit re-analyses what it affects. */
+  analysis: IncrementalAnalysis;
+  /** The last input's files, sorted by path; `stale` names the ones to read again (`inputFor`). */
+  sources?: SourceFile[];
+  stale: Set<string> | 'all';
 }
 
 export class Workspace {
@@ -48,6 +52,17 @@ export class Workspace {
   private readonly diskCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
   /** Files on disk refused as not readable charters, with why: logged once per reason. */
   private readonly refused = new Map<string, string>();
+
+  /**
+   * Set once the client watches the workspace's YAML files: a file read before is then taken as
+   * unchanged until an event says otherwise, instead of asking the file system about each of an
+   * organization's 10,000 files on every keystroke.
+   */
+  private fileEventsTrusted = false;
+
+  trustFileEvents(): void {
+    this.fileEventsTrusted = true;
+  }
 
   /** `log` receives one line for each file or config the workspace cannot use (the server's log). */
   constructor(private readonly log: (message: string) => void = () => undefined) {}
@@ -124,7 +139,7 @@ export class Workspace {
     let state = this.organizations.get(root);
     if (!state) {
       const { config, error } = this.configAt(root);
-      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, cache: new FileCache() };
+      state = { root, config, setupError: error, files: new Set(), versions: new Map(), dirty: true, analysis: new IncrementalAnalysis({ rules: config.rules }), stale: 'all' };
       this.organizations.set(root, state);
     }
     return state;
@@ -133,7 +148,7 @@ export class Workspace {
   addCharter(file: string): OrganizationState {
     const state = this.organization(this.rootFor(file));
     state.files.add(file);
-    state.dirty = true;
+    touch(state, file);
     return state;
   }
 
@@ -141,7 +156,7 @@ export class Workspace {
     const state = this.organizationOf(file);
     if (state) {
       state.files.delete(file);
-      state.dirty = true;
+      touch(state, file);
     }
     this.diskCache.delete(file);
     this.refused.delete(file);
@@ -162,7 +177,7 @@ export class Workspace {
   changeDocument(file: string, text: string, version: number): OrganizationState | undefined {
     this.open.set(file, { text, version });
     const state = this.organizationOf(file);
-    if (state) state.dirty = true;
+    if (state) touch(state, file);
     return state;
   }
 
@@ -177,7 +192,7 @@ export class Workspace {
     const state = this.organizationOf(file);
     if (!state) return undefined;
     if (!fs.existsSync(file) || !this.folders.some((folder) => isInside(folder, file))) this.removeCharter(file);
-    else state.dirty = true;
+    else touch(state, file);
     const held = this.folders.some((folder) => isInside(folder, state.root) || isInside(state.root, folder));
     if (state.files.size === 0 && !held) this.dropOrganization(state);
     return state;
@@ -192,7 +207,9 @@ export class Workspace {
     }
     state.files.clear();
     state.result = undefined;
-    state.cache = new FileCache();
+    state.analysis = new IncrementalAnalysis({ rules: state.config.rules });
+    state.sources = undefined;
+    state.stale = 'all';
   }
 
   openVersion(file: string): number | undefined {
@@ -203,7 +220,7 @@ export class Workspace {
   diskChanged(file: string): OrganizationState | undefined {
     this.diskCache.delete(file);
     const state = this.organizationOf(file);
-    if (state) state.dirty = true;
+    if (state) touch(state, file);
     return state;
   }
 
@@ -215,6 +232,10 @@ export class Workspace {
   textOf(file: string): string | undefined {
     const open = this.open.get(file);
     if (open) return open.text;
+    if (this.fileEventsTrusted) {
+      const known = this.diskCache.get(file);
+      if (known) return known.text;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -240,11 +261,7 @@ export class Workspace {
 
   /** The core's input for an organization: its files' current texts, config and model. */
   inputFor(state: OrganizationState): AnalyzeInput | undefined {
-    const files: SourceFile[] = [];
-    for (const file of [...state.files].sort()) {
-      const text = this.textOf(file);
-      if (text !== undefined) files.push({ path: file, text });
-    }
+    const files = this.sourcesOf(state);
     let model;
     try {
       model = forcedModel(undefined, state.root, state.config);
@@ -252,6 +269,45 @@ export class Workspace {
       state.setupError = { file: state.config.path ?? path.join(state.root, CONFIG_FILE_NAME), message: (error as UsageError).message };
     }
     return { files, rules: state.config.rules, model, resolveModel: charterModelResolver(state.root, state.root) };
+  }
+
+  /**
+   * An organization's files and texts, sorted by path. While the client reports file changes,
+   * only the files touched since the last call are read again and the other entries are the very
+   * same objects (the incremental analysis compares them by identity); otherwise every file is.
+   */
+  private sourcesOf(state: OrganizationState): SourceFile[] {
+    const stale = state.stale;
+    state.stale = new Set();
+    if (!this.fileEventsTrusted || stale === 'all' || !state.sources) {
+      const files: SourceFile[] = [];
+      for (const file of [...state.files].sort()) {
+        const text = this.textOf(file);
+        if (text !== undefined) files.push({ path: file, text });
+      }
+      state.sources = files;
+      return files;
+    }
+    if (stale.size === 0) return state.sources;
+    const files = state.sources.slice();
+    for (const file of stale) {
+      const text = state.files.has(file) ? this.textOf(file) : undefined;
+      // Binary search by path (the list is sorted the way `[...].sort()` sorts strings).
+      let low = 0;
+      let high = files.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (files[middle].path < file) low = middle + 1;
+        else high = middle;
+      }
+      const found = low < files.length && files[low].path === file;
+      if (text === undefined) {
+        if (found) files.splice(low, 1);
+      } else if (!found) files.splice(low, 0, { path: file, text });
+      else if (files[low].text !== text) files[low] = { path: file, text };
+    }
+    state.sources = files;
+    return files;
   }
 
   /** Analyses an organization if anything changed since its last analysis. */
@@ -270,13 +326,12 @@ export class Workspace {
     if (!state.dirty && state.result) return state.result;
     state.dirty = false;
     state.versions = new Map();
-    for (const file of state.files) {
-      const version = this.openVersion(file);
-      if (version !== undefined) state.versions.set(file, version);
-    }
+    // The open documents, not the organization's 10,000 files.
+    for (const [file, document] of this.open) if (state.files.has(file)) state.versions.set(file, document.version);
     const input = this.inputFor(state);
     if (!input) return undefined;
-    const result = yield* analyzeInSteps({ ...input, cache: state.cache });
+    const { files, ...settings } = input;
+    const result = yield* state.analysis.update(files, settings);
     state.result = result;
     return result;
   }
@@ -302,4 +357,10 @@ export class Workspace {
   isCurrent(state: OrganizationState, file: string): boolean {
     return !state.dirty && state.versions.get(file) === this.openVersion(file);
   }
+}
+
+/** A file of the organization changed (text, membership): re-read it and re-lint. */
+function touch(state: OrganizationState, file: string): void {
+  state.dirty = true;
+  if (state.stale !== 'all') state.stale.add(file);
 }

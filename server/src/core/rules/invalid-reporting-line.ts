@@ -18,7 +18,7 @@ export const invalidReportingLine: Rule = {
         const allowed = type.reportsTo;
         const allowedText = allowed.map((a) => (a === 'external' ? 'an external id' : model.roles.get(a)?.title ?? a)).join(' or ');
         const target = role.reportsTo;
-        const manager = target ? org.rolesById.get(target.value)?.[0] : undefined;
+        const manager = target ? org.firstRole(target.value) : undefined;
         if (manager) {
           const managerType = org.typeOf(manager);
           if (!managerType || allowed.includes(managerType.id)) continue;
@@ -30,7 +30,7 @@ export const invalidReportingLine: Rule = {
           });
           continue;
         }
-        if (target && !org.externals.has(target.value)) continue; // unknown-reference's finding
+        if (target && !org.isExternal(target.value)) continue; // unknown-reference's finding
         if (allowed.includes('external')) continue;
         report({
           file,

@@ -16,7 +16,7 @@ export const reportingCycle: Rule = {
     const parsed = new Set(parsedFiles);
     const managerOf = (role: RoleDecl): RoleDecl | undefined => {
       if (!role.reportsTo || !org.typeOf(role)) return undefined;
-      const manager = org.rolesById.get(role.reportsTo.value)?.[0];
+      const manager = org.firstRole(role.reportsTo.value);
       return manager && org.typeOf(manager) ? manager : undefined;
     };
     // Each role on a cycle, with the length of its cycle: every role is walked once.

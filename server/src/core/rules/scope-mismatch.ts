@@ -22,12 +22,8 @@ export const scopeMismatch: Rule = {
           if (change) fixes.push({ title: 'Set scope to organization', edits: [change], safe: false, preferred: true });
         } else {
           // Offer regions no regional role covers yet first: that is where the missing manager belongs.
-          const covered = new Set<string>();
-          for (const other of org.roles) {
-            const regions = org.participates(other) ? org.coveredRegions(other) : undefined;
-            for (const region of regions ?? []) covered.add(region);
-          }
-          const declared = [...org.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name);
+          const covered = org.coveredRegionNames();
+          const declared = [...org.declaredRegionNames()];
           const ordered = [...declared.filter((r) => !covered.has(r)), ...declared.filter((r) => covered.has(r))].slice(0, 5);
           for (const region of ordered) {
             const value = /^[A-Za-z0-9][A-Za-z0-9 _.&-]*$/.test(region) ? region : JSON.stringify(region);

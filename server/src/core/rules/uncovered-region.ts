@@ -11,13 +11,9 @@ export const uncoveredRegion: Rule = {
   },
   check({ org, parsedFiles, report }) {
     const parsed = new Set(parsedFiles);
-    const covered = new Set<string>();
-    for (const role of org.roles) {
-      if (!org.participates(role)) continue;
-      for (const region of org.coveredRegions(role) ?? []) covered.add(region);
-    }
+    const covered = org.coveredRegionNames();
     for (const info of org.regions.values()) {
-      if (info.children.size > 0 || info.decls.length === 0 || covered.has(info.name)) continue;
+      if (info.decls.length === 0 || covered.has(info.name) || org.hasChildren(info.name)) continue;
       const { file, decl } = info.decls[0];
       if (!parsed.has(file)) continue;
       report({ file, span: decl, message: `Region ${quoted(info.name)} is not covered by any regional role.` });

@@ -11,13 +11,14 @@ export const unknownReference: Rule = {
     needsModel: true,
   },
   check({ org, parsedFiles, report }) {
-    const known = new Suggester([...org.rolesById.keys(), ...org.externals.keys()]);
+    // Made on the first miss: most organizations have none, and the ids may be 10,000.
+    let known: Suggester | undefined;
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         const target = role.reportsTo;
         if (!target || !org.typeOf(role)) continue;
-        if (org.rolesById.has(target.value) || org.externals.has(target.value)) continue;
-        const suggestions = known.suggest(target.value);
+        if (org.isKnownId(target.value)) continue;
+        const suggestions = (known ??= new Suggester(org.knownIds())).suggest(target.value);
         report({
           file,
           span: target,

@@ -11,13 +11,14 @@ export const unknownRegion: Rule = {
     needsModel: false,
   },
   check({ org, parsedFiles, report }) {
-    const declared = new Suggester([...org.regions.values()].filter((r) => r.decls.length > 0).map((r) => r.name));
+    // Made on the first miss, as in unknown-reference.
+    let declared: Suggester | undefined;
     for (const file of parsedFiles) {
       for (const role of file.roles) {
         if (role.scope?.kind !== 'regions') continue;
         for (const region of role.scope.regions) {
           if (org.isDeclaredRegion(region.value)) continue;
-          const suggestions = declared.suggest(region.value);
+          const suggestions = (declared ??= new Suggester(org.declaredRegionNames())).suggest(region.value);
           report({
             file,
             span: region,

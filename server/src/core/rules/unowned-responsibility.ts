@@ -11,13 +11,9 @@ export const unownedResponsibility: Rule = {
   check({ org, model, parsedFiles, report }) {
     if (!model || org.files.length === 0) return;
     const broadest = model.scopes[0];
-    const presentTypes = new Set<string>();
-    for (const role of org.roles) {
-      const type = org.typeOf(role);
-      if (type) presentTypes.add(type.id);
-    }
-    const first = org.files[0];
-    if (!parsedFiles.includes(first)) return;
+    const first = org.firstFile;
+    if (!first || !parsedFiles.includes(first)) return;
+    const presentTypes = org.presentTypes();
     const span = first.charterKey ?? { start: 0, end: 0 };
     const reported = new Set<string>();
     for (const type of model.roles.values()) {
