@@ -4,7 +4,7 @@
 // duplicates, missing or unknown keys...), textually mutated ones (lines deleted/duplicated/swapped,
 // indentation changed, odd unicode inserted, truncation, CRLF, BOM) and multi-file organizations.
 // For every family:
-//   (a) analyze() returns without throwing, within 2 s per organization;
+//   (a) analyze() returns without throwing, within 2 s of CPU time per organization (see propAnalyzes);
 //   (b) every finding's range, related ranges and fix-edit ranges lie inside their document
 //       (line < lineCount, character <= line length, start <= end) and agree with their offsets;
 //   (c) every fix of every finding applies cleanly (edits in bounds, non-overlapping), changes the
