@@ -39,13 +39,22 @@ const files = testFiles(join(root, 'test')).sort();
 const bounded = files.filter((file) => BOUNDED.some((prefix) => file === prefix || file.startsWith(prefix)));
 const others = files.filter((file) => !bounded.includes(file));
 const concurrency = String(Math.max(2, availableParallelism() - 1));
-// Extra arguments (a reporter, say) go to both passes.
-const extra = process.argv.slice(2);
+// `--pass=unbounded` or `--pass=bounded` runs one pass only (.ci/run pauses its background fuzz
+// stage between them, so the bounded pass runs alone); other extra arguments (a reporter, say) go
+// to both passes.
+const passArg = process.argv.slice(2).find((arg) => arg.startsWith('--pass='));
+const pass = passArg?.slice('--pass='.length);
+if (pass !== undefined && pass !== 'unbounded' && pass !== 'bounded') {
+  console.error(`${passArg}: expected --pass=unbounded or --pass=bounded`);
+  process.exit(2);
+}
+const extra = process.argv.slice(2).filter((arg) => arg !== passArg);
 let failed = false;
-for (const [label, list, args] of [
-  [`${others.length} files, ${concurrency} at a time`, others, [`--test-concurrency=${concurrency}`]],
-  [`${bounded.length} files with wall-clock bounds, one at a time`, bounded, ['--test-concurrency=1']],
+for (const [name, label, list, args] of [
+  ['unbounded', `${others.length} files, ${concurrency} at a time`, others, [`--test-concurrency=${concurrency}`]],
+  ['bounded', `${bounded.length} files with wall-clock bounds, one at a time`, bounded, ['--test-concurrency=1']],
 ]) {
+  if (pass !== undefined && pass !== name) continue;
   console.log(`# npm test: ${label}`);
   const run = spawnSync(process.execPath, ['--test', ...args, ...extra, ...list], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) failed = true;
