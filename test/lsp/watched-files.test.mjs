@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { modelPath, startOnExamples, summarize, yaml } from './lsp-client.mjs';
+import { CLIENT_CAPABILITIES, examplesWorkspace, modelPath, startOnExamples, startServer, summarize, yaml } from './lsp-client.mjs';
 
 const TIMEOUT = { timeout: 20000 };
 // A lint takes well under a second; waits for an expected publish fail after this long.
@@ -206,4 +206,17 @@ test('deleting an open charter on disk keeps linting its buffer until it is clos
   const mark = client.mark();
   client.close(uri);
   await client.waitForDiagnostics(uri, (d) => d.length === 0, WAIT, { since: mark });
+});
+
+test('a client that sends no file events still sees a charter changed on disk (the server compares the files when idle)', TIMEOUT, async (t) => {
+  const root = examplesWorkspace();
+  const capabilities = { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, didChangeWatchedFiles: undefined } };
+  const client = await startServer(root, { t, capabilities });
+  const emea = client.uri('emea.charter.yaml');
+  await client.waitForDiagnostics(emea, lacks('unknown-reference'), WAIT);
+  const mark = client.mark();
+  const text = fs.readFileSync(client.file('emea.charter.yaml'), 'utf8');
+  fs.writeFileSync(client.file('emea.charter.yaml'), text.replace('reports_to: hos', 'reports_to: nobody'));
+  // No event is sent: the change is found by the server's own look at the disk, within seconds.
+  await client.waitForDiagnostics(emea, has('unknown-reference'), 10000, { since: mark });
 });

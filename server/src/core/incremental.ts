@@ -25,8 +25,8 @@ import type { RoleModel } from './model/model';
 
 interface FileFacts {
   charter: CharterFile;
-  /** Key → fingerprint of what this file offers under it. */
-  provides: Map<string, string>;
+  /** Key → fingerprint (a 53-bit hash) of what this file offers under it. */
+  provides: Map<string, number>;
   reads: Set<string>;
   /** Role types (model ids) of its roles. */
   types: string[];
@@ -83,6 +83,20 @@ function removeFrom(map: Map<string, Set<string>>, key: string, path: string): v
   if (!set) return;
   set.delete(path);
   if (set.size === 0) map.delete(key);
+}
+
+/** A 53-bit hash of a text (cyrb53): equal texts, equal hashes; different ones differ but for 2^-53. */
+function hashText(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function comparePaths(a: string, b: string): number {
@@ -507,9 +521,13 @@ export class IncrementalAnalysis {
   private factsOf(charter: CharterFile, model: RoleModel | undefined): FileFacts {
     const path = charter.path;
     const salt = fileSalt(charter);
-    const provides = new Map<string, string>();
+    const provides = new Map<string, number>();
     const reads = new Set<string>();
-    const offer = (key: string, print: string) => provides.set(key, `${provides.get(key) ?? ''}\u0002${print}`);
+    // Hashes, not the texts: a role's text would be kept once per key it offers.
+    const offer = (key: string, print: number) => {
+      const before = provides.get(key);
+      provides.set(key, before === undefined ? print : hashText(`${before}\u0002${print}`));
+    };
     const facts: FileFacts = { charter, provides, reads, types: [], covered: [], ids: [], decls: [], roles: charter.roles };
     const at = (offset: number) => {
       const position = charter.lines.positionAt(charter.lines.clampOffset(offset));
@@ -519,15 +537,15 @@ export class IncrementalAnalysis {
       facts.decls.push({ name: decl.name, parent: decl.parent });
       // Roles naming a region read whether it is declared and what it holds (`region:`); other
       // declarations of it read where this one is (`decl:`, for duplicate-region's related places).
-      offer(`region:${decl.name}`, `${path}\u0000${decl.parent ?? ''}`);
-      offer(`decl:${decl.name}`, `${path}\u0000${at(decl.start)}\u0000${decl.parent ?? ''}\u0000${salt}`);
+      offer(`region:${decl.name}`, hashText(`${path}\u0000${decl.parent ?? ''}`));
+      offer(`decl:${decl.name}`, hashText(`${path}\u0000${at(decl.start)}\u0000${decl.parent ?? ''}\u0000${salt}`));
       reads.add(`decl:${decl.name}`);
-      if (decl.parent !== null) offer(`region:${decl.parent}`, `${path}\u0000child ${decl.name}`);
+      if (decl.parent !== null) offer(`region:${decl.parent}`, hashText(`${path}\u0000child ${decl.name}`));
     }
     for (const external of charter.external) {
       facts.ids.push(external.value);
-      offer(`id:${external.value}`, `${path}\u0000external`);
-      offer(`dup:${external.value}`, `${path}\u0000${at(external.start)}\u0000${salt}`);
+      offer(`id:${external.value}`, hashText(`${path}\u0000external`));
+      offer(`dup:${external.value}`, hashText(`${path}\u0000${at(external.start)}\u0000${salt}`));
       reads.add(`dup:${external.value}`);
     }
     // One Organization of this file alone: types, scope kinds and resolved entries (cached by model).
@@ -539,7 +557,7 @@ export class IncrementalAnalysis {
       const participates = !!type && !!role.scope && !own.hasScopeMismatch(role) && named.every((name) => this.regionDecls.has(name));
       const covered = new Set<string>();
       if (participates) for (const name of named) for (const region of this.covered(name)) covered.add(region);
-      const print = `${path}\u0000${at(role.start)}\u0000${participates}\u0000${[...covered].sort().join(',')}\u0000${salt}\u0000${charter.text.slice(role.start, role.end)}`;
+      const print = hashText(`${path}\u0000${at(role.start)}\u0000${participates}\u0000${[...covered].sort().join(',')}\u0000${salt}\u0000${charter.text.slice(role.start, role.end)}`);
       if (role.id) {
         facts.ids.push(role.id.value);
         offer(`id:${role.id.value}`, print);

@@ -354,8 +354,35 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
 /** The result each organization's diagnostics were last published from. */
 const publishedResults = new Map<string, AnalysisResult>();
 
+/**
+ * A client without file events (a bare LSP client, some editors): the files on disk are compared
+ * with what was read, in the background, at most every SWEEP_MS once linting is idle.
+ */
+const SWEEP_MS = 2000;
+let sweepTimer: NodeJS.Timeout | undefined;
+let sweeping = false;
+
+/** (Re)starts the wait: a sweep runs once nothing was published for SWEEP_MS. */
+function scheduleSweep(): void {
+  if (sweepTimer) clearTimeout(sweepTimer);
+  sweepTimer = setTimeout(() => {
+    sweepTimer = undefined;
+    if (sweeping) return;
+    sweeping = true;
+    void workspace.sweepDisk().then(
+      (changed) => {
+        sweeping = false;
+        for (const state of changed) schedule(state);
+      },
+      () => (sweeping = false),
+    );
+  }, SWEEP_MS);
+  sweepTimer.unref();
+}
+
 function publish(state: OrganizationState, result: AnalysisResult | undefined): void {
   announce(state, result);
+  scheduleSweep();
   const before = published.get(state.root) ?? new Map<string, Sent>();
   const lastResult = publishedResults.get(state.root);
   if (result) publishedResults.set(state.root, result);

@@ -272,14 +272,15 @@ export class Workspace {
   }
 
   /**
-   * An organization's files and texts, sorted by path. While the client reports file changes,
-   * only the files touched since the last call are read again and the other entries are the very
-   * same objects (the incremental analysis compares them by identity); otherwise every file is.
+   * An organization's files and texts, sorted by path: only the files touched since the last call
+   * are read again, and the other entries are the very same objects (the incremental analysis
+   * compares them by identity). Changes on disk reach `stale` through the client's file events,
+   * or, for a client that sends none, through `sweepDisk`.
    */
   private sourcesOf(state: OrganizationState): SourceFile[] {
     const stale = state.stale;
     state.stale = new Set();
-    if (!this.fileEventsTrusted || stale === 'all' || !state.sources) {
+    if (stale === 'all' || !state.sources) {
       const files: SourceFile[] = [];
       for (const file of [...state.files].sort()) {
         const text = this.textOf(file);
@@ -308,6 +309,40 @@ export class Workspace {
     }
     state.sources = files;
     return files;
+  }
+
+  /**
+   * For clients that send no file events: looks at the modification time and size of every file
+   * that is not open (asynchronously, a batch at a time) and marks the changed ones stale.
+   * Returns the organizations that changed. The server runs it when idle, every few seconds.
+   */
+  async sweepDisk(): Promise<OrganizationState[]> {
+    if (this.fileEventsTrusted) return [];
+    const changed = new Set<OrganizationState>();
+    for (const state of [...this.organizations.values()]) {
+      const files = [...state.files].filter((file) => !this.open.has(file));
+      for (let i = 0; i < files.length; i += 256) {
+        await Promise.all(
+          files.slice(i, i + 256).map(async (file) => {
+            const cached = this.diskCache.get(file);
+            // A file never read (refused: a FIFO, too large) stays out until an edit or event.
+            if (!cached) return;
+            let stat: fs.Stats | undefined;
+            try {
+              stat = await fs.promises.stat(file);
+            } catch {
+              stat = undefined;
+            }
+            const same = !!stat && stat.isFile() && stat.mtimeMs === cached.mtimeMs && stat.size === cached.size;
+            if (same || !state.files.has(file) || this.open.has(file)) return;
+            this.diskCache.delete(file);
+            touch(state, file);
+            changed.add(state);
+          }),
+        );
+      }
+    }
+    return [...changed].filter((state) => this.isLive(state));
   }
 
   /** Analyses an organization if anything changed since its last analysis. */
