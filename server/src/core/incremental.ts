@@ -1,5 +1,5 @@
 import { FileCache, analyzeInSteps, chooseModel, type AnalysisResult, type AnalyzeInput, type ChosenModel } from './analyze';
-import { Organization, type WholeOrganization } from './organization';
+import { Organization, withDescendants, type WholeOrganization } from './organization';
 import type { CharterFile, RoleDecl } from './parse';
 import type { Finding, SourceFile } from './types';
 import type { RoleModel } from './model/model';
@@ -70,6 +70,16 @@ function increment(map: Map<string, number>, key: string, by: number, presentBef
 /** The names whose presence in `map` differs from what `presentBefore` recorded. */
 function crossed(map: Map<string, number>, presentBefore: Map<string, boolean>): string[] {
   return [...presentBefore].filter(([key, was]) => was !== map.has(key)).map(([key]) => key);
+}
+
+/** Adds `by` to a two-level count, dropping entries that reach zero. */
+function countIn(map: Map<string, Map<string, number>>, outer: string, inner: string, by: number): void {
+  const counts = map.get(outer) ?? new Map<string, number>();
+  const count = (counts.get(inner) ?? 0) + by;
+  if (count === 0) counts.delete(inner);
+  else counts.set(inner, count);
+  if (counts.size === 0) map.delete(outer);
+  else map.set(outer, counts);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
@@ -479,25 +489,10 @@ export class IncrementalAnalysis {
 
   private updateDecls(path: string, decls: readonly { name: string; parent: string | null }[], by: number): void {
     for (const decl of decls) {
-      const files = this.regionDecls.get(decl.name) ?? new Map<string, number>();
-      const count = (files.get(path) ?? 0) + by;
-      if (count === 0) files.delete(path);
-      else files.set(path, count);
-      if (files.size === 0) this.regionDecls.delete(decl.name);
-      else this.regionDecls.set(decl.name, files);
+      countIn(this.regionDecls, decl.name, path, by);
       if (decl.parent === null) continue;
-      const children = this.childLinks.get(decl.parent) ?? new Map<string, number>();
-      const links = (children.get(decl.name) ?? 0) + by;
-      if (links === 0) children.delete(decl.name);
-      else children.set(decl.name, links);
-      if (children.size === 0) this.childLinks.delete(decl.parent);
-      else this.childLinks.set(decl.parent, children);
-      const parents = this.parentLinks.get(decl.name) ?? new Map<string, number>();
-      const up = (parents.get(decl.parent) ?? 0) + by;
-      if (up === 0) parents.delete(decl.parent);
-      else parents.set(decl.parent, up);
-      if (parents.size === 0) this.parentLinks.delete(decl.name);
-      else this.parentLinks.set(decl.name, parents);
+      countIn(this.childLinks, decl.parent, decl.name, by);
+      countIn(this.parentLinks, decl.name, decl.parent, by);
     }
   }
 
@@ -505,14 +500,7 @@ export class IncrementalAnalysis {
   private covered(name: string): Set<string> {
     let result = this.coverMemo.get(name);
     if (result) return result;
-    result = new Set<string>();
-    const stack = [name];
-    while (stack.length > 0) {
-      const current = stack.pop() as string;
-      if (result.has(current)) continue;
-      result.add(current);
-      for (const child of this.childLinks.get(current)?.keys() ?? []) stack.push(child);
-    }
+    result = withDescendants(name, (region) => this.childLinks.get(region)?.keys() ?? []);
     this.coverMemo.set(name, result);
     return result;
   }

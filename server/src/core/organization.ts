@@ -31,6 +31,22 @@ export interface ResolvedResponsibility {
 
 const NO_IDS: readonly string[] = [];
 
+/**
+ * A region and everything under it, depth first (the order overlap messages follow). Cycles in a
+ * broken tree end where a region repeats.
+ */
+export function withDescendants(name: string, childrenOf: (region: string) => Iterable<string>): Set<string> {
+  const result = new Set<string>();
+  const stack = [name];
+  while (stack.length > 0) {
+    const current = stack.pop() as string;
+    if (result.has(current)) continue;
+    result.add(current);
+    for (const child of childrenOf(current)) stack.push(child);
+  }
+  return result;
+}
+
 /** Names answered by membership only (a Set, or the keys of the incremental analysis' counts). */
 export interface NameSet {
   has(name: string): boolean;
@@ -222,14 +238,7 @@ export class Organization {
   covered(name: string): Set<string> {
     let result = this.coverCache.get(name);
     if (result) return result;
-    result = new Set<string>();
-    const stack = [name];
-    while (stack.length > 0) {
-      const current = stack.pop() as string;
-      if (result.has(current)) continue;
-      result.add(current);
-      for (const child of this.childrenOf(current)) stack.push(child);
-    }
+    result = withDescendants(name, (region) => this.childrenOf(region));
     this.coverCache.set(name, result);
     return result;
   }
