@@ -113,7 +113,7 @@ function prepareFileUnguarded(path: string, text: string, chunks?: ChunkCache): 
 /** Each parse's suppressions, read once: the parse is reused while its file's text is unchanged. */
 const suppressionsByFile = new WeakMap<CharterFile, Suppressions>();
 
-function suppressionsOf(file: CharterFile): Suppressions {
+export function suppressionsOf(file: CharterFile): Suppressions {
   let found = suppressionsByFile.get(file);
   if (!found) {
     found = readSuppressions(file.lines);
@@ -142,7 +142,8 @@ export const builtinResolver: ModelResolver = (reference) => {
   return result.ok ? { ok: true, key: `builtin:${reference}`, model: result.model } : result;
 };
 
-function comparePaths(a: string, b: string): number {
+/** Path order: by UTF-16 code unit, as the organization lists its files. */
+export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

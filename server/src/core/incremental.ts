@@ -1,4 +1,4 @@
-import { FileCache, analyzeInSteps, chooseModel, type AnalysisResult, type AnalyzeInput, type ChosenModel } from './analyze';
+import { FileCache, analyzeInSteps, chooseModel, comparePaths, suppressionsOf, type AnalysisResult, type AnalyzeInput, type ChosenModel } from './analyze';
 import { Organization, withDescendants, type WholeOrganization } from './organization';
 import type { CharterFile, RoleDecl } from './parse';
 import type { Finding, SourceFile } from './types';
@@ -109,21 +109,13 @@ function hashText(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const DIRECTIVE = 'charter-lint-disable';
 
 /** What of a file outside a role's own text changes how its findings are shown. */
 function fileSalt(charter: CharterFile): string {
-  let salt = charter.syntaxErrors.length === 0 ? 'ok' : 'broken';
-  if (charter.text.includes(DIRECTIVE)) {
-    const lines = charter.text.split('\n');
-    lines.forEach((line, index) => {
-      if (line.includes(DIRECTIVE)) salt += `\u0001${index}:${line}`;
-    });
-  }
+  const { file, lines } = suppressionsOf(charter);
+  const ids = (set: Set<string> | null | undefined) => (set === null ? '*' : set === undefined ? '' : [...set].join(','));
+  let salt = `${charter.syntaxErrors.length === 0 ? 'ok' : 'broken'}\u0001${ids(file)}`;
+  for (const [line, set] of lines) salt += `\u0001${line}:${ids(set)}`;
   return salt;
 }
 
@@ -166,7 +158,7 @@ export class IncrementalAnalysis {
    * run when newer text arrives): the next update recomputes them too. `all` after a full run.
    */
   private unfinished: Set<string> | 'all' | undefined;
-  /** Statistics of the last update, for the bench and the log. */
+  /** Statistics of the last update (the tests check that most updates are partial). */
   lastUpdate = { affected: 0, analysed: 0, full: true };
 
   constructor(private settings: Omit<AnalyzeInput, 'files' | 'cache'>) {}
