@@ -57,6 +57,24 @@ process.on('exit', () => {
   }
 });
 
+/**
+ * Every file under `rel` (a folder of the repository) whose name passes `keep`, skipping
+ * node_modules and build output (out, dist).
+ */
+export function repoFiles(rel, keep) {
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!['node_modules', 'out', 'dist'].includes(entry.name)) walk(full);
+      } else if (keep(entry.name)) out.push(full);
+    }
+  };
+  walk(path.join(repoRoot, rel));
+  return out;
+}
+
 /** A fresh, empty temp folder; realpath, so cwd-relative paths and the URIs a server builds match ours. */
 export function tempDir(prefix = 'cl-') {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cliPath, repoRoot, tempDir } from '../helpers.mjs';
+import { cliPath, repoFiles, repoRoot, tempDir } from '../helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(repoRoot, rel), 'utf8'));
@@ -17,20 +17,6 @@ const cliPackage = readJson('server/package.json');
 const client = readJson('client/package.json');
 const version = cliPackage.version;
 
-/** Every file under `rel` (a folder of the repository) whose name passes `keep`. */
-function sources(rel, keep) {
-  const out = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!['node_modules', 'out', 'dist'].includes(entry.name)) walk(full);
-      } else if (keep(entry.name)) out.push(full);
-    }
-  };
-  walk(path.join(repoRoot, rel));
-  return out;
-}
 
 function cli(args, cwd) {
   const env = { ...process.env };
@@ -51,11 +37,11 @@ test('the extension, the CLI package and the client carry one version, and the C
 test('no source file spells out the version: it is read from package.json (server/src/package-info.ts)', () => {
   const literal = new RegExp(`['"\`]v?${version.replace(/\./g, '\\.')}['"\`]`);
   const files = [
-    ...sources('server/src', (n) => n.endsWith('.ts')),
-    ...sources('client/src', (n) => n.endsWith('.ts')),
-    ...sources('scripts', (n) => /\.m?js$/.test(n)),
-    ...sources('bin', (n) => n.endsWith('.js')),
-    ...sources('server/bin', (n) => n.endsWith('.js')),
+    ...repoFiles('server/src', (n) => n.endsWith('.ts')),
+    ...repoFiles('client/src', (n) => n.endsWith('.ts')),
+    ...repoFiles('scripts', (n) => /\.m?js$/.test(n)),
+    ...repoFiles('bin', (n) => n.endsWith('.js')),
+    ...repoFiles('server/bin', (n) => n.endsWith('.js')),
   ];
   assert.ok(files.length > 20, 'the scan found the sources');
   const offenders = files.filter((file) => literal.test(fs.readFileSync(file, 'utf8'))).map((file) => path.relative(repoRoot, file));

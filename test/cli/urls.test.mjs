@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cliPath, core, repoRoot, tempDir } from '../helpers.mjs';
+import { cliPath, core, repoFiles, repoRoot, tempDir } from '../helpers.mjs';
 
 const homepage = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'package.json'), 'utf8')).homepage;
 const projectUrl = homepage.replace(/[#?].*$/, '').replace(/\/+$/, '');
@@ -14,22 +14,10 @@ const projectUrl = homepage.replace(/[#?].*$/, '').replace(/\/+$/, '');
 /** URLs a source file may spell: addresses that are not the project's. */
 const ALLOWED = new Set(['https://json.schemastore.org/sarif-2.1.0.json']);
 
-function sources(rel) {
-  const out = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!['node_modules', 'out', 'dist'].includes(entry.name)) walk(full);
-      } else if (/\.(ts|m?js)$/.test(entry.name)) out.push(full);
-    }
-  };
-  walk(path.join(repoRoot, rel));
-  return out;
-}
 
 test('no source file spells out a URL other than the allowed ones (the project address comes from homepage)', () => {
-  const files = [...sources('server/src'), ...sources('client/src'), ...sources('bin'), ...sources('server/bin')];
+  const code = (name) => /\.(ts|m?js)$/.test(name);
+  const files = ['server/src', 'client/src', 'bin', 'server/bin'].flatMap((rel) => repoFiles(rel, code));
   assert.ok(files.length > 20, 'the scan found the sources');
   const stray = [];
   for (const file of files) {
