@@ -244,7 +244,7 @@ export class Workspace {
       return undefined;
     }
     const cached = this.diskCache.get(file);
-    if (cached && stat.isFile() && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+    if (cached && unchangedSince(cached, stat)) return cached.text;
     this.diskCache.delete(file);
     const read = readRegularFile(file, MAX_CHARTER_BYTES);
     if (!read.ok) {
@@ -333,8 +333,7 @@ export class Workspace {
             } catch {
               stat = undefined;
             }
-            const same = !!stat && stat.isFile() && stat.mtimeMs === cached.mtimeMs && stat.size === cached.size;
-            if (same || !state.files.has(file) || this.open.has(file)) return;
+            if ((stat && unchangedSince(cached, stat)) || !state.files.has(file) || this.open.has(file)) return;
             this.diskCache.delete(file);
             touch(state, file);
             changed.add(state);
@@ -392,6 +391,11 @@ export class Workspace {
   isCurrent(state: OrganizationState, file: string): boolean {
     return !state.dirty && state.versions.get(file) === this.openVersion(file);
   }
+}
+
+/** The file on disk is still the one read into `cached` (same kind, modification time and size). */
+function unchangedSince(cached: { mtimeMs: number; size: number }, stat: fs.Stats): boolean {
+  return stat.isFile() && stat.mtimeMs === cached.mtimeMs && stat.size === cached.size;
 }
 
 /** A file of the organization changed (text, membership): re-read it and re-lint. */
